@@ -1,0 +1,43 @@
+/**
+ * Keeps us under a vendor's concurrency limit and, after a 429, holds every request of this client until the
+ * vendor's window reopens (a single 429 usually means the whole account is throttled, not one request).
+ */
+export class Throttle {
+  private active = 0;
+  private readonly waiting: Array<() => void> = [];
+  private pausedUntil = 0;
+
+  constructor(private readonly maxConcurrent: number) {}
+
+  pauseFor(ms: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);
+  }
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    await this.acquire();
+    try {
+      const wait = this.pausedUntil - Date.now();
+      if (wait > 0) await sleep(wait);
+      return await task();
+    } finally {
+      this.release();
+    }
+  }
+
+  private acquire(): Promise<void> {
+    if (this.active < this.maxConcurrent) {
+      this.active++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiting.push(() => { this.active++; resolve(); }));
+  }
+
+  private release(): void {
+    this.active--;
+    this.waiting.shift()?.();
+  }
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

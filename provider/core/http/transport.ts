@@ -1,0 +1,129 @@
+import fetch, { Response } from "node-fetch";
+import { VendorApiError, VendorUnreachableError } from "../errors";
+import { backoffDelayMs, defaultRetryOptions, idempotentMethods, RetryOptions } from "./retry-options";
+import { retryAfterFromHeaders } from "./retry-after";
+import { sleep, Throttle } from "./throttle";
+
+export interface TransportOptions {
+  /** Shown in errors: "Zoho Desk rejected PATCH /profiles/1 ...". */
+  vendor: string;
+  baseUrl: string;
+  /** Auth and tenant headers, asked for on every attempt so a refreshed token is picked up. */
+  headers: () => Promise<Record<string, string>>;
+  /** Called once on a 401; resolve true when credentials were renewed and the request should be sent again. */
+  renewCredentials?: () => Promise<boolean>;
+  /** Pulls the vendor's error code and message out of an error body. */
+  describeError: (status: number, body: unknown) => { code?: string; detail?: string };
+  /** A vendor's retry hint carried in the body (Zoho CRM: details.retry_after), in milliseconds. */
+  retryHintFromBody?: (body: unknown) => number | undefined;
+  retry?: Partial<RetryOptions>;
+  maxConcurrent?: number;
+  userAgent: string;
+  timeoutMs?: number;
+}
+
+export interface ApiRequest {
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  /** Below baseUrl, starting with "/". */
+  path: string;
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+  /** Mark a POST that is safe to repeat (an action whose second run is a no-op). */
+  idempotent?: boolean;
+}
+
+export interface ApiResponse<T> {
+  status: number;
+  /** Undefined for 204 and empty bodies. */
+  body: T | undefined;
+}
+
+/** A small fetch wrapper: JSON in and out, vendor errors as VendorApiError, retries and throttling built in. */
+export class Transport {
+  private readonly retry: RetryOptions;
+  private readonly throttle: Throttle;
+
+  constructor(private readonly options: TransportOptions) {
+    this.retry = { ...defaultRetryOptions, ...options.retry };
+    this.throttle = new Throttle(options.maxConcurrent ?? 4);
+  }
+
+  async request<T>(req: ApiRequest): Promise<ApiResponse<T>> {
+    const repeatable = req.idempotent ?? idempotentMethods.has(req.method);
+    let renewed = false;
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await this.throttle.run(() => this.attempt(req));
+      const lastAttempt = attempt > this.retry.retries;
+      if (outcome.kind === "network") {
+        if (!repeatable || lastAttempt) {
+          throw new VendorUnreachableError(this.options.vendor, req.method, req.path, attempt, outcome.error);
+        }
+        await sleep(backoffDelayMs(attempt, this.retry));
+        continue;
+      }
+      const { response, body } = outcome;
+      if (response.ok) return { status: response.status, body: body as T | undefined };
+
+      if (response.status === 401 && !renewed && this.options.renewCredentials) {
+        renewed = true;
+        if (await this.options.renewCredentials()) continue;
+      }
+      const hint = retryAfterFromHeaders(response.headers) ?? this.options.retryHintFromBody?.(body);
+      const mayRepeat = repeatable || this.retry.safeToRepeatStatusCodes.includes(response.status);
+      const tooLong = hint !== undefined && hint > this.retry.maxRetryAfterMs;
+      if (this.retry.statusCodes.includes(response.status) && mayRepeat && !lastAttempt && !tooLong) {
+        const delay = hint ?? backoffDelayMs(attempt, this.retry);
+        if (response.status === 429) this.throttle.pauseFor(delay);
+        else await sleep(delay);
+        continue;
+      }
+      throw new VendorApiError({
+        vendor: this.options.vendor,
+        method: req.method,
+        path: req.path,
+        status: response.status,
+        ...this.options.describeError(response.status, body),
+        body,
+      });
+    }
+  }
+
+  private async attempt(req: ApiRequest): Promise<
+    { kind: "answer"; response: Response; body: unknown } | { kind: "network"; error: unknown }
+  > {
+    try {
+      const response = await fetch(this.url(req), {
+        method: req.method,
+        headers: {
+          ...(await this.options.headers()),
+          Accept: "application/json",
+          "User-Agent": this.options.userAgent,
+          ...(req.body === undefined ? {} : { "Content-Type": "application/json" }),
+        },
+        body: req.body === undefined ? undefined : JSON.stringify(req.body),
+        timeout: this.options.timeoutMs ?? 30_000,
+      });
+      return { kind: "answer", response, body: await readJson(response) };
+    } catch (error) {
+      return { kind: "network", error };
+    }
+  }
+
+  private url(req: ApiRequest): string {
+    const url = new URL(this.options.baseUrl.replace(/\/+$/, "") + req.path);
+    for (const [key, value] of Object.entries(req.query ?? {})) {
+      if (value !== undefined) url.searchParams.set(key, String(value));
+    }
+    return url.toString();
+  }
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text.slice(0, 500);
+  }
+}

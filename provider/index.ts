@@ -1,0 +1,2 @@
+export * as zohoDesk from "./zohoDesk";
+export * from "./core/errors";

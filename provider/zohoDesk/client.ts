@@ -1,0 +1,123 @@
+import { z } from "zod";
+import { HelpdeskError, VendorApiError } from "../core/errors";
+import { Transport } from "../core/http/transport";
+import { Settings } from "../core/settings";
+import { userAgent } from "../core/user-agent";
+import { ZohoAccessToken } from "../zoho/oauth";
+import { zohoOAuthSettings } from "../zoho/settings";
+import { DeskPermissions, LiveAgent, liveAgentSchema, LiveProfile, liveProfileSchema } from "./schema";
+import { zohoDeskSettings } from "./settings";
+
+/** Zoho Desk pages lists with from (1-based) and limit (at most 50). */
+const PAGE_SIZE = 50;
+
+export interface ProfilePatch {
+  name?: string;
+  description?: string;
+  permissions?: DeskPermissions;
+}
+
+/** The Zoho Desk profile endpoints we use, typed, with Zoho's auth, errors and paging handled. */
+export class ZohoDeskClient {
+  constructor(private readonly transport: Transport) {}
+
+  static fromSettings(settings: Settings): ZohoDeskClient {
+    const orgId = settings.require(zohoDeskSettings.orgId);
+    const token = new ZohoAccessToken(
+      {
+        accountsUrl: settings.require(zohoOAuthSettings.accountsUrl),
+        clientId: settings.require(zohoOAuthSettings.clientId),
+        clientSecret: settings.require(zohoOAuthSettings.clientSecret),
+        refreshToken: settings.require(zohoOAuthSettings.refreshToken),
+      },
+      userAgent,
+    );
+    const transport = new Transport({
+      vendor: "Zoho Desk",
+      baseUrl: settings.require(zohoDeskSettings.apiBaseUrl),
+      headers: async () => ({ Authorization: `Zoho-oauthtoken ${await token.get()}`, orgId }),
+      renewCredentials: async () => (await token.renew(), true),
+      describeError: describeZohoDeskError,
+      // Zoho's concurrency limit is 5 on the smallest edition; stay under it.
+      maxConcurrent: 4,
+      userAgent,
+    });
+    return new ZohoDeskClient(transport);
+  }
+
+  async listProfiles(): Promise<LiveProfile[]> {
+    const profiles: LiveProfile[] = [];
+    for (let from = 1; ; from += PAGE_SIZE) {
+      const { body } = await this.transport.request<{ data?: unknown[] }>({ method: "GET", path: "/profiles", query: { from, limit: PAGE_SIZE } });
+      const page = body?.data ?? [];
+      profiles.push(...page.map((item) => parse(liveProfileSchema, item, "profile in GET /profiles")));
+      if (page.length < PAGE_SIZE) return profiles;
+    }
+  }
+
+  /** Undefined when the profile does not exist (deleted in the UI, for example). */
+  async getProfile(id: string): Promise<LiveProfile | undefined> {
+    try {
+      const { body } = await this.transport.request({ method: "GET", path: `/profiles/${encodeURIComponent(id)}` });
+      return parse(liveProfileSchema, body, `GET /profiles/${id}`);
+    } catch (error) {
+      if (error instanceof VendorApiError && error.status === 404) return undefined;
+      throw error;
+    }
+  }
+
+  async cloneProfile(sourceId: string, fields: { name: string; description?: string }): Promise<LiveProfile> {
+    const { body } = await this.transport.request({ method: "POST", path: `/profiles/${encodeURIComponent(sourceId)}/clone`, body: fields });
+    return parse(liveProfileSchema, body, `POST /profiles/${sourceId}/clone`);
+  }
+
+  async updateProfile(id: string, patch: ProfilePatch): Promise<LiveProfile> {
+    const { body } = await this.transport.request({ method: "PATCH", path: `/profiles/${encodeURIComponent(id)}`, body: patch });
+    return parse(liveProfileSchema, body, `PATCH /profiles/${id}`);
+  }
+
+  /**
+   * Zoho's client code deletes with POST /profiles/{id}/delete and a transferToProfileId; one third-party page
+   * says DELETE /profiles/{id}. We send the POST form and fall back to DELETE only if the vendor says the POST
+   * route does not exist.
+   */
+  async deleteProfile(id: string, transferToProfileId?: string): Promise<void> {
+    const path = `/profiles/${encodeURIComponent(id)}`;
+    try {
+      await this.transport.request({ method: "POST", path: `${path}/delete`, body: transferToProfileId ? { transferToProfileId } : {}, idempotent: true });
+    } catch (error) {
+      const routeMissing = error instanceof VendorApiError && (error.status === 405 || error.code === "URL_NOT_FOUND");
+      if (!routeMissing) throw error;
+      await this.transport.request({ method: "DELETE", path, query: { transferToProfileId } });
+    }
+  }
+
+  async agentsOfProfile(id: string): Promise<LiveAgent[]> {
+    const { body } = await this.transport.request<{ agents?: unknown[] }>({ method: "GET", path: `/profiles/${encodeURIComponent(id)}/agents` });
+    return (body?.agents ?? []).map((agent) => parse(liveAgentSchema, agent, `GET /profiles/${id}/agents`));
+  }
+}
+
+/** Zoho Desk errors: {errorCode, message, errors: [{fieldName: "/json/pointer", errorType, errorMessage}]}. */
+export function describeZohoDeskError(_status: number, body: unknown): { code?: string; detail?: string } {
+  if (typeof body !== "object" || body === null) return { detail: typeof body === "string" ? body : undefined };
+  const { errorCode, message, errors } = body as { errorCode?: unknown; message?: unknown; errors?: unknown };
+  const fields = Array.isArray(errors)
+    ? errors
+        .map((e: { fieldName?: string; errorType?: string; errorMessage?: string }) =>
+          [e.fieldName, e.errorType, e.errorMessage].filter(Boolean).join(" "),
+        )
+        .filter(Boolean)
+    : [];
+  const detail = [typeof message === "string" ? message : undefined, fields.length ? `(${fields.join("; ")})` : undefined].filter(Boolean).join(" ");
+  return { code: typeof errorCode === "string" ? errorCode : undefined, detail: detail || undefined };
+}
+
+function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join(".") || "(body)"}: ${i.message}`).join("; ");
+    throw new HelpdeskError(`Zoho Desk returned an unexpected answer to ${where}: ${problems}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,42 @@
+import { ZohoDeskClient } from "./client";
+import { LiveProfile } from "./schema";
+
+/**
+ * Resolves profile references ("Agent", "4000000018001") to profiles. The list is fetched once per provider
+ * process and forgotten after any write, so a preview of many resources costs one paged listing.
+ */
+export class ProfileDirectory {
+  private profiles?: Promise<LiveProfile[]>;
+
+  constructor(private readonly client: ZohoDeskClient) {}
+
+  forget(): void {
+    this.profiles = undefined;
+  }
+
+  async resolve(reference: string): Promise<LiveProfile | undefined> {
+    const profiles = await this.all();
+    return profiles.find((p) => p.id === reference) ?? this.byName(profiles, reference);
+  }
+
+  async findByName(name: string): Promise<LiveProfile | undefined> {
+    return this.byName(await this.all(), name);
+  }
+
+  async names(): Promise<string[]> {
+    return (await this.all()).map((p) => p.name);
+  }
+
+  private all(): Promise<LiveProfile[]> {
+    this.profiles ??= this.client.listProfiles().catch((error) => {
+      this.profiles = undefined;
+      throw error;
+    });
+    return this.profiles;
+  }
+
+  private byName(profiles: LiveProfile[], name: string): LiveProfile | undefined {
+    const wanted = name.trim().toLowerCase();
+    return profiles.find((p) => p.name.trim().toLowerCase() === wanted);
+  }
+}
