@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSandbox } from "../../sandbox";
+import { deskProject, program, Sandbox } from "../support/desk";
+
+const tier3 = (extra = "") =>
+  program(`new zohoDesk.Profile("tier3", { name: "Tier 3", permissions: { tickets: { delete: false, export: false } }${extra} });`);
+
+describe("failed applies leave nothing behind, and a rerun converges", () => {
+  let sandbox: Sandbox;
+
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+  });
+  afterAll(async () => sandbox?.close());
+
+  it("when the PATCH after a clone keeps failing, the clone is deleted again; the rerun creates exactly one profile", async () => {
+    const project = await deskProject(sandbox, "rollback", tier3());
+    sandbox.zohoDesk.faults.failNext({ method: "PATCH", status: 500, times: 100 });
+    const failed = await project.pulumi(["up", "--yes", "--skip-preview"]);
+    expect(failed.code).not.toBe(0);
+    expect(failed.output).toContain("was deleted again; nothing is left behind");
+    expect(sandbox.zohoDesk.admin.findProfileByName("Tier 3")).toBeUndefined();
+    const methods = sandbox.zohoDesk.writes().map((w) => w.method);
+    expect(methods[0]).toBe("POST");
+    expect(methods.at(-1)).toBe("POST");
+    expect(methods.filter((m) => m === "PATCH")).toHaveLength(5);
+
+    sandbox.zohoDesk.faults.clear();
+    sandbox.zohoDesk.clearRequests();
+    await project.up();
+    expect(sandbox.zohoDesk.writes().map((w) => w.method)).toEqual(["POST", "PATCH"]);
+    expect(sandbox.zohoDesk.admin.listProfiles().filter((p: { name: string }) => p.name === "Tier 3")).toHaveLength(1);
+    expect((await project.preview("--expect-no-changes")).code).toBe(0);
+    await project.destroy();
+  });
+
+  it("rate limiting (429) and dropped connections are retried, and the change is applied once", async () => {
+    const project = await deskProject(sandbox, "retries", tier3());
+    await project.up();
+    project.writeProgram(tier3().replace("export: false", "export: true"));
+    sandbox.zohoDesk.clearRequests();
+    sandbox.zohoDesk.faults.failNext({ method: "PATCH", status: 429, times: 2 });
+    sandbox.zohoDesk.faults.failNext({ method: "GET", dropConnection: true, times: 1 });
+    await project.up("--refresh");
+    const patches = sandbox.zohoDesk.requests().filter((r) => r.method === "PATCH");
+    expect(patches.map((p) => p.status)).toEqual([429, 429, 200]);
+    expect(patches.at(-1)!.body).toEqual({ permissions: { tickets: { export: true } } });
+    await project.destroy();
+  });
+
+  it("a profile with agents is not deleted without transferToProfile; setting it lets destroy move them", async () => {
+    const project = await deskProject(
+      sandbox,
+      "transfer",
+      program(`new zohoDesk.Profile("advisors", { name: "Agent Advisors", adopt: "Agent Advisors" });`),
+    );
+    await project.up();
+    const advisors = sandbox.zohoDesk.admin.findProfileByName("Agent Advisors")!;
+    const agentsBefore = sandbox.zohoDesk.admin.agentsOf(advisors.id).length;
+    expect(agentsBefore).toBeGreaterThan(0);
+
+    sandbox.zohoDesk.clearRequests();
+    const refused = await project.pulumi(["destroy", "--yes", "--skip-preview"]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.output).toContain(`${agentsBefore} agent(s) still use it`);
+    expect(sandbox.zohoDesk.writes()).toEqual([]);
+
+    project.writeProgram(program(`new zohoDesk.Profile("advisors", { name: "Agent Advisors", adopt: "Agent Advisors", transferToProfile: "Supervisor" });`));
+    await project.up();
+    expect(sandbox.zohoDesk.writes()).toEqual([]);
+    const supervisor = sandbox.zohoDesk.admin.findProfileByName("Supervisor")!;
+    const supervisorAgents = sandbox.zohoDesk.admin.agentsOf(supervisor.id).length;
+    await project.destroy();
+    expect(sandbox.zohoDesk.admin.getProfile(advisors.id)).toBeUndefined();
+    expect(sandbox.zohoDesk.admin.agentsOf(supervisor.id)).toHaveLength(supervisorAgents + agentsBefore);
+  });
+
+  it("an edit Zoho refuses (a system profile) fails the update with Zoho's own words", async () => {
+    const project = await deskProject(
+      sandbox,
+      "system-profile",
+      program(`new zohoDesk.Profile("admins", { name: "Support Administrator", adopt: "Support Administrator", permissions: { tickets: { delete: false } } });`),
+    );
+    const failed = await project.pulumi(["up", "--yes", "--skip-preview"]);
+    expect(failed.code).not.toBe(0);
+    expect(failed.output).toMatch(/Zoho Desk rejected PATCH \/profiles\/\d+ with 4\d\d/);
+    expect(sandbox.zohoDesk.admin.findProfileByName("Support Administrator")!.permissions.tickets.delete).toBe(true);
+  });
+});

@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSandbox } from "../../sandbox";
+import { PulumiProject } from "../../harness/project";
+import { deskProject, program, Sandbox } from "../support/desk";
+
+const tier1 = (exportTickets: boolean) =>
+  program(`
+export const profileId = new zohoDesk.Profile("tier1", {
+  name: "Tier 1 Agents",
+  description: "First line: answer and route, never delete.",
+  cloneFrom: "Agent",
+  transferToProfile: "Agent",
+  permissions: {
+    tickets: { view: true, create: true, edit: true, delete: false, export: ${exportTickets}, mergeTickets: false },
+    setup: { manageAgents: false },
+  },
+}).profileId;`);
+
+const declared = {
+  tickets: { view: true, create: true, edit: true, delete: false, export: true, mergeTickets: false },
+  setup: { manageAgents: false },
+};
+
+describe("zohoDesk.Profile through the Pulumi engine", () => {
+  let sandbox: Sandbox;
+  let project: PulumiProject;
+  let profileId: string;
+
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+    project = await deskProject(sandbox, "lifecycle", tier1(true));
+  });
+  afterAll(async () => sandbox?.close());
+
+  it("creates the profile: one clone of Agent, then one PATCH with the declared leaves Agent lacks", async () => {
+    const agent = sandbox.zohoDesk.admin.findProfileByName("Agent")!;
+    await project.up();
+
+    const writes = sandbox.zohoDesk.writes();
+    profileId = sandbox.zohoDesk.admin.findProfileByName("Tier 1 Agents")!.id;
+    expect(writes.map((w) => `${w.method} ${w.path}`)).toEqual([
+      `POST /api/v1/profiles/${agent.id}/clone`,
+      `PATCH /api/v1/profiles/${profileId}`,
+    ]);
+    expect(writes[0].body).toEqual({ name: "Tier 1 Agents", description: "First line: answer and route, never delete." });
+    expect(writes[1].body).toEqual({ permissions: leavesThatDiffer(declared, agent.permissions) });
+    expect(sandbox.zohoDesk.admin.getProfile(profileId)!.permissions.tickets.delete).toBe(false);
+  });
+
+  it("a second up sends no write, and the preview expects no changes", async () => {
+    sandbox.zohoDesk.clearRequests();
+    await project.up();
+    expect((await project.preview("--expect-no-changes")).code).toBe(0);
+    expect(sandbox.zohoDesk.writes()).toEqual([]);
+  });
+
+  it("keeps credentials out of the state file, and the serialized provider small", async () => {
+    const state = project.stateFilesText();
+    const tokens = sandbox.zohoDesk.requests().map((r) => String(r.headers.authorization ?? "").replace("Zoho-oauthtoken ", ""));
+    for (const secret of [sandbox.env.ZOHO_CLIENT_SECRET!, sandbox.env.ZOHO_REFRESH_TOKEN!, ...tokens.filter(Boolean)]) {
+      expect(state).not.toContain(secret);
+    }
+    const [profile] = (await project.exportState()).deployment.resources.filter((r) => r.type === "pulumi-nodejs:dynamic/zohoDesk:Profile");
+    const providerBytes = Buffer.byteLength(profile.outputs.__provider);
+    console.log(`serialized provider: ${providerBytes} bytes per resource`);
+    expect(providerBytes).toBeLessThan(2048);
+  });
+
+  it("changing one permission previews that leaf and sends one PATCH carrying only it", async () => {
+    project.writeProgram(tier1(false));
+    const preview = await project.preview();
+    expect(preview.output).toMatch(/~ permissions: \{\s+~ tickets: \{\s+~ export: true => false/);
+
+    sandbox.zohoDesk.clearRequests();
+    await project.up();
+    const writes = sandbox.zohoDesk.writes();
+    expect(writes.map((w) => `${w.method} ${w.path}`)).toEqual([`PATCH /api/v1/profiles/${profileId}`]);
+    expect(writes[0].body).toEqual({ permissions: { tickets: { export: false } } });
+  });
+
+  it("drift made in the admin UI shows in a refresh preview as that leaf, and fails --expect-no-changes", async () => {
+    sandbox.zohoDesk.admin.setPermission(profileId, "tickets.delete", true);
+
+    const refreshPreview = await project.pulumi(["refresh", "--preview-only", "--diff"]);
+    expect(refreshPreview.output).toMatch(/~ delete: false => true/);
+
+    const gate = await project.preview("--refresh", "--expect-no-changes");
+    expect(gate.code).not.toBe(0);
+    expect(gate.output).toMatch(/~ permissions: \{\s+~ tickets: \{\s+~ delete: true => false/);
+    expect(gate.output).not.toMatch(/~ (view|create|edit|export|mergeTickets|manageAgents):/);
+  });
+
+  it("up --refresh repairs the drift with one PATCH of that leaf", async () => {
+    sandbox.zohoDesk.clearRequests();
+    await project.up("--refresh");
+    expect(sandbox.zohoDesk.writes().map((w) => w.body)).toEqual([{ permissions: { tickets: { delete: false } } }]);
+    expect(sandbox.zohoDesk.admin.getProfile(profileId)!.permissions.tickets.delete).toBe(false);
+    expect((await project.preview("--refresh", "--expect-no-changes")).code).toBe(0);
+  });
+
+  it("a permission the program does not declare may change in the UI without showing as drift", async () => {
+    const chat = sandbox.zohoDesk.admin.getProfile(profileId)!.permissions.setup.chat;
+    sandbox.zohoDesk.admin.setPermission(profileId, "setup.chat", !chat);
+    const gate = await project.preview("--refresh", "--expect-no-changes");
+    expect(gate.code, gate.output).toBe(0);
+  });
+
+  it("destroy deletes the profile and hands its agents to transferToProfile", async () => {
+    const agent = sandbox.zohoDesk.admin.findProfileByName("Agent")!;
+    sandbox.zohoDesk.clearRequests();
+    await project.destroy();
+    const writes = sandbox.zohoDesk.writes();
+    expect(writes.map((w) => `${w.method} ${w.path}`)).toEqual([`POST /api/v1/profiles/${profileId}/delete`]);
+    expect(writes[0].body).toEqual({ transferToProfileId: agent.id });
+    expect(sandbox.zohoDesk.admin.getProfile(profileId)).toBeUndefined();
+  });
+});
+
+/** The declared leaves whose value differs from `base`, nested like the declaration. */
+function leavesThatDiffer(wanted: Record<string, Record<string, boolean>>, base: Record<string, Record<string, unknown>>) {
+  const result: Record<string, Record<string, boolean>> = {};
+  for (const [module, keys] of Object.entries(wanted)) {
+    for (const [key, value] of Object.entries(keys)) {
+      if (base[module]?.[key] !== value) (result[module] ??= {})[key] = value;
+    }
+  }
+  return result;
+}
