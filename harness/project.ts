@@ -16,8 +16,12 @@ export interface RunResult {
 
 export interface ProjectOptions {
   name: string;
-  /** The program's index.ts. */
-  program: string;
+  /** The program's index.ts, written into a new temporary project folder. */
+  program?: string;
+  /** An existing project folder to run in place (its Pulumi.yaml and program), instead of a temporary one. */
+  dir?: string;
+  /** The stack to create (default "dev"). */
+  stack?: string;
   /** Extra environment, typically the sandbox's (endpoints and credentials). */
   env?: NodeJS.ProcessEnv;
   /**
@@ -36,12 +40,13 @@ export class PulumiProject {
   private readonly env: NodeJS.ProcessEnv;
 
   private constructor(readonly options: ProjectOptions) {
-    this.dir = mkdtempSync(join(tmpdir(), `pulumi-helpdesk-${options.name}-`));
-    this.stateDir = join(this.dir, ".state");
+    const scratch = mkdtempSync(join(tmpdir(), `pulumi-helpdesk-${options.name}-`));
+    this.dir = options.dir ?? scratch;
+    this.stateDir = join(scratch, ".state");
     mkdirSync(this.stateDir);
     this.env = {
       ...process.env,
-      ...offlinePulumiEnv(this.stateDir, join(this.dir, ".pulumi-home")),
+      ...offlinePulumiEnv(this.stateDir, join(scratch, ".pulumi-home")),
       PULUMI_NODEJS_TRANSPILE_ONLY: options.typeCheck ? "false" : "true",
       ...options.env,
     };
@@ -49,8 +54,8 @@ export class PulumiProject {
 
   static async create(options: ProjectOptions): Promise<PulumiProject> {
     const project = new PulumiProject(options);
-    project.layOut();
-    await project.pulumi(["stack", "init", "dev"]).then(expectSuccess);
+    if (!options.dir) project.layOut(options.program ?? "");
+    await project.pulumi(["stack", "init", options.stack ?? "dev"]).then(expectSuccess);
     return project;
   }
 
@@ -119,14 +124,14 @@ export class PulumiProject {
     return texts.join("\n");
   }
 
-  private layOut(): void {
+  private layOut(program: string): void {
     writeFileSync(join(this.dir, "Pulumi.yaml"), `name: ${this.options.name}\nruntime: nodejs\nmain: index.ts\n`);
     writeFileSync(join(this.dir, "package.json"), JSON.stringify({ name: this.options.name, private: true }, null, 2));
     writeFileSync(
       join(this.dir, "tsconfig.json"),
       JSON.stringify({ compilerOptions: { target: "ES2022", module: "commonjs", moduleResolution: "node", strict: true, esModuleInterop: true, skipLibCheck: true } }),
     );
-    this.writeProgram(this.options.program);
+    this.writeProgram(program);
     const modules = join(this.dir, "node_modules");
     mkdirSync(modules);
     for (const entry of readdirSync(join(repoRoot, "node_modules"))) {

@@ -5,7 +5,7 @@ export type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 
 /** A Pulumi project whose provider talks to the given sandbox. */
 export function deskProject(sandbox: Sandbox, name: string, program: string, options: { copyPackage?: boolean } = {}) {
-  return PulumiProject.create({ name, program, env: sandbox.env, ...options });
+  return PulumiProject.create({ name, program, env: { ...sandbox.env }, ...options });
 }
 
 /** The API calls that change something, as "METHOD /path" lines, for readable assertions. */
