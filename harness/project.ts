@@ -4,7 +4,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { offlinePulumiEnv } from "./pulumi-cli";
 
-const repoRoot = join(__dirname, "..", "..");
+import { repoRoot } from "./repo-root";
 
 export interface RunResult {
   code: number;

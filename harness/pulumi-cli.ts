@@ -1,7 +1,7 @@
 import { execFileSync } from "child_process";
 import { join } from "path";
 
-const repoRoot = join(__dirname, "..", "..");
+import { repoRoot } from "./repo-root";
 
 /**
  * The folder holding pulumi, pulumi-language-nodejs and pulumi-resource-pulumi-nodejs: the ones on PATH, or
@@ -24,6 +24,5 @@ export function offlinePulumiEnv(stateDir: string, pulumiHome: string): NodeJS.P
     PULUMI_CONFIG_PASSPHRASE: "pulumi-helpdesk-local-passphrase",
     PULUMI_SKIP_UPDATE_CHECK: "true",
     PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-    PULUMI_SKIP_CONFIRMATIONS: "true",
   };
 }

@@ -5,7 +5,7 @@ import { PulumiProject, RunResult } from "../harness/project";
 import { pulumiBinDir } from "../harness/pulumi-cli";
 import { startSandbox } from "../sandbox";
 
-const repoRoot = join(__dirname, "..", "..");
+import { repoRoot } from "../harness/repo-root";
 const STACK = "demo";
 let step = 0;
 

@@ -9,7 +9,7 @@ import {
 } from "./profile-state";
 import { allowedProfileKeys, LiveProfile, ProfileArgs, profileArgsSchema } from "./schema";
 
-/** The profile Zoho's own "New Profile" dialog starts from. */
+/** The profile Zoho's own "New Profile" dialog starts from; also where agents go when nothing else is said. */
 export const DEFAULT_CLONE_SOURCE = "Agent";
 
 /** zohoDesk:Profile, a profile this stack owns: created by cloning (or adopted), deleted on destroy. */
@@ -87,7 +87,7 @@ export class ZohoDeskProfileKind implements ResourceKind<ProfileArgs, ProfileOut
     if (clash) {
       throw new RefusedOperationError(`Zoho Desk already has a profile named '${clash.name}' (id ${clash.id}); set adopt: '${clash.name}' to manage it.`);
     }
-    const created = await this.cloneOnce(source.id, declared);
+    const created = await this.cloneOnce(source, declared);
     try {
       return { id: created.id, outs: await this.converge(created.id, declared, created) };
     } catch (error) {
@@ -110,19 +110,26 @@ export class ZohoDeskProfileKind implements ResourceKind<ProfileArgs, ProfileOut
   async delete(id: string, olds: ProfileOutputs): Promise<void> {
     const live = await this.client.getProfile(id);
     if (!live) return;
-    const target = olds.transferToProfile ? await this.requireProfile("transferToProfile", olds.transferToProfile) : undefined;
-    if (!target) {
-      const agents = await this.client.agentsOfProfile(id);
-      if (agents.length > 0) {
-        const who = agents.slice(0, 5).map((a) => a.emailId ?? a.id).join(", ");
-        throw new RefusedOperationError(
-          `cannot delete Zoho Desk profile '${live.name}' (id ${id}): ${agents.length} agent(s) still use it (${who}). ` +
-            `Set transferToProfile to the profile that should receive them, run pulumi up, then delete again.`,
-        );
-      }
-    }
-    await this.client.deleteProfile(id, target?.id);
+    const target = await this.transferTarget(live, olds.transferToProfile);
+    await this.client.deleteProfile(id, target.id);
     this.directory.forget();
+  }
+
+  /**
+   * Zoho moves a deleted profile's agents to another profile and wants that profile named on every delete.
+   * Without transferToProfile we pick the default one, but only when nobody would be moved by it.
+   */
+  private async transferTarget(live: LiveProfile, transferToProfile?: string): Promise<LiveProfile> {
+    if (transferToProfile) return this.requireProfile("transferToProfile", transferToProfile);
+    const agents = await this.client.agentsOfProfile(live.id);
+    if (agents.length > 0) {
+      const who = agents.slice(0, 5).map((a) => a.emailId ?? a.id).join(", ");
+      throw new RefusedOperationError(
+        `cannot delete Zoho Desk profile '${live.name}' (id ${live.id}): ${agents.length} agent(s) still use it (${who}). ` +
+          `Set transferToProfile to the profile that should receive them, run pulumi up, then delete again.`,
+      );
+    }
+    return this.requireProfile("transferToProfile", DEFAULT_CLONE_SOURCE);
   }
 
   private async adopt(args: ProfileArgs, reference: string, changesOnAdoption?: string[]) {
@@ -145,10 +152,13 @@ export class ZohoDeskProfileKind implements ResourceKind<ProfileArgs, ProfileOut
     return outputsFor(args, updated);
   }
 
-  /** A clone is not safe to repeat; if its answer was lost, the profile may exist anyway: look before failing. */
-  private async cloneOnce(sourceId: string, args: ProfileArgs): Promise<LiveProfile> {
+  /**
+   * A clone is not safe to repeat; if its answer was lost, the profile may exist anyway: look before failing.
+   * Zoho's clone requires a description; when the program declares none, the new profile says where it came from.
+   */
+  private async cloneOnce(source: LiveProfile, args: ProfileArgs): Promise<LiveProfile> {
     try {
-      return await this.client.cloneProfile(sourceId, { name: args.name, ...(args.description !== undefined ? { description: args.description } : {}) });
+      return await this.client.cloneProfile(source.id, { name: args.name, description: args.description ?? `Created by Pulumi from '${source.name}'.` });
     } catch (error) {
       const outcomeUnknown = error instanceof VendorUnreachableError || (error instanceof VendorApiError && error.status >= 500);
       if (!outcomeUnknown) throw error;
@@ -164,7 +174,7 @@ export class ZohoDeskProfileKind implements ResourceKind<ProfileArgs, ProfileOut
   private async rollBack(created: LiveProfile, args: ProfileArgs, cause: unknown): Promise<Error> {
     const reason = cause instanceof Error ? cause.message : String(cause);
     try {
-      await this.client.deleteProfile(created.id);
+      await this.client.deleteProfile(created.id, (await this.transferTarget(created)).id);
       return new HelpdeskError(`${reason} (the profile '${created.name}' cloned for this resource was deleted again; nothing is left behind)`);
     } catch (rollbackError) {
       const why = rollbackError instanceof Error ? rollbackError.message : String(rollbackError);

@@ -17,7 +17,8 @@ describe("adopting a profile that was made by hand", () => {
 
   beforeAll(async () => {
     sandbox = await startSandbox();
-    existingId = sandbox.zohoDesk.admin.createProfile({ name: "Escalations", cloneFrom: "Agent" }).id;
+    const agent = sandbox.zohoDesk.admin.findProfileByName("Agent")!;
+    existingId = sandbox.zohoDesk.admin.createProfile({ name: "Escalations", cloneFrom: agent.id }).id;
     sandbox.zohoDesk.admin.setPermission(existingId, "tickets.delete", true);
     sandbox.zohoDesk.admin.setPermission(existingId, "tickets.mergeTickets", false);
     project = await deskProject(sandbox, "adoption", escalations);

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox } from "../../sandbox";
 import { deskProject, program, Sandbox } from "../support/desk";
 
-const tier3 = (extra = "") =>
-  program(`new zohoDesk.Profile("tier3", { name: "Tier 3", permissions: { tickets: { delete: false, export: false } }${extra} });`);
+const tier3 = (name: string) =>
+  program(`new zohoDesk.Profile("tier3", { name: "${name}", permissions: { tickets: { delete: false, export: false } } });`);
 
 describe("failed applies leave nothing behind, and a rerun converges", () => {
   let sandbox: Sandbox;
@@ -11,10 +11,11 @@ describe("failed applies leave nothing behind, and a rerun converges", () => {
   beforeAll(async () => {
     sandbox = await startSandbox();
   });
+  afterEach(() => sandbox.zohoDesk.faults.clear());
   afterAll(async () => sandbox?.close());
 
   it("when the PATCH after a clone keeps failing, the clone is deleted again; the rerun creates exactly one profile", async () => {
-    const project = await deskProject(sandbox, "rollback", tier3());
+    const project = await deskProject(sandbox, "rollback", tier3("Tier 3"));
     sandbox.zohoDesk.faults.failNext({ method: "PATCH", status: 500, times: 100 });
     const failed = await project.pulumi(["up", "--yes", "--skip-preview"]);
     expect(failed.code).not.toBe(0);
@@ -35,9 +36,9 @@ describe("failed applies leave nothing behind, and a rerun converges", () => {
   });
 
   it("rate limiting (429) and dropped connections are retried, and the change is applied once", async () => {
-    const project = await deskProject(sandbox, "retries", tier3());
+    const project = await deskProject(sandbox, "retries", tier3("Tier 3 Night Shift"));
     await project.up();
-    project.writeProgram(tier3().replace("export: false", "export: true"));
+    project.writeProgram(tier3("Tier 3 Night Shift").replace("export: false", "export: true"));
     sandbox.zohoDesk.clearRequests();
     sandbox.zohoDesk.faults.failNext({ method: "PATCH", status: 429, times: 2 });
     sandbox.zohoDesk.faults.failNext({ method: "GET", dropConnection: true, times: 1 });
