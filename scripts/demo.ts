@@ -13,12 +13,15 @@ function announce(title: string, explanation: string): void {
   console.log(`\n\x1b[1m== Step ${++step}: ${title}\x1b[0m\n${explanation}\n`);
 }
 
-function show(result: RunResult): void {
-  console.log(result.output.trim().replace(/^/gm, "   | "));
+/** Prints the CLI's output, indented; `from` skips to the first line matching it (the part worth reading). */
+function show(result: RunResult, from?: RegExp): void {
+  const lines = result.output.trim().split("\n");
+  const start = from ? Math.max(0, lines.findIndex((line) => from.test(line))) : 0;
+  console.log(`${start > 0 ? "   | ...\n" : ""}${lines.slice(start).join("\n").replace(/^/gm, "   | ")}`);
 }
 
-function must(result: RunResult, expectedCode = 0): RunResult {
-  show(result);
+function must(result: RunResult, expectedCode = 0, from?: RegExp): RunResult {
+  show(result, from);
   if (result.code !== expectedCode) throw new Error(`expected exit code ${expectedCode}, got ${result.code}`);
   return result;
 }
@@ -50,9 +53,9 @@ async function main(): Promise<void> {
     console.log(`   Tier 1 Agents: tickets.delete is now ${desk.admin.getProfile(tier1.id)!.permissions.tickets.delete}`);
 
     announce("a drift check catches it", "pulumi preview --refresh --expect-no-changes, as a scheduled CI job would run it: it fails and names the leaf.");
-    const drift = must(await project.pulumi(["preview", "--refresh", "--diff", "--expect-no-changes"]), 7);
-    const leaf = drift.output.match(/~ delete: .*/)?.[0];
-    console.log(`\n   Drift found: permissions.tickets.${leaf?.replace("~ ", "")} (program value <= live value)`);
+    const drift = must(await project.pulumi(["preview", "--refresh", "--diff", "--expect-no-changes"]), 7, /\(update\)/);
+    const fix = drift.output.slice(drift.output.indexOf("(update)")).match(/~ (\w+)\s*: (\S+) => (\S+)/);
+    console.log(`\n   Exit code 7. Drift found: permissions.tickets.${fix?.[1]} is ${fix?.[2]} in Zoho Desk; the program says ${fix?.[3]}.`);
 
     announce("repair", "pulumi up --refresh puts the declared value back with one PATCH carrying only that leaf.");
     desk.clearRequests();

@@ -1,6 +1,6 @@
 import { changedLeaves, formatPath, isTree, pickLeaves, Tree, valueAt } from "../core/leaves";
 import { ProfilePatch } from "./client";
-import { DeskPermissions, LiveProfile, ProfileArgs } from "./schema";
+import { DeskPermissions, LiveProfile, ProfileArgs, profileArgsSchema } from "./schema";
 
 /** What a Profile resource stores: its arguments, the vendor's id, and the profile exactly as Zoho returned it. */
 export interface ProfileOutputs extends ProfileArgs {
@@ -50,8 +50,18 @@ export function outputsFor(args: ProfileArgs, profile: LiveProfile, extra: Parti
   return { ...args, ...extra, profileId: profile.id, profile };
 }
 
+/** The program's arguments inside recorded outputs (which also hold the vendor's answer). */
+export function argsOf(outputs: ProfileOutputs): ProfileArgs {
+  const args: Record<string, unknown> = {};
+  for (const key of Object.keys(profileArgsSchema.shape)) {
+    if (outputs[key as keyof ProfileOutputs] !== undefined) args[key] = outputs[key as keyof ProfileOutputs];
+  }
+  return args as ProfileArgs;
+}
+
 /** The arguments as they are live: what refresh writes back, so that the next preview shows exactly the drift. */
-export function argsAsLive(args: ProfileArgs, profile: LiveProfile): ProfileArgs {
+export function argsAsLive(outputs: ProfileOutputs, profile: LiveProfile): ProfileArgs {
+  const args = argsOf(outputs);
   const live = liveTree(profile);
   return {
     ...args,
