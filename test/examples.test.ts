@@ -1,0 +1,42 @@
+import { rmSync } from "fs";
+import { join } from "path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PulumiProject } from "../harness/project";
+import { repoRoot } from "../harness/repo-root";
+import { startSandbox } from "../sandbox";
+import { Sandbox } from "./support/desk";
+
+const exampleDir = join(repoRoot, "examples", "zoho-desk-support-team");
+
+describe("examples/zoho-desk-support-team runs as documented, type-checked", () => {
+  let sandbox: Sandbox;
+  let project: PulumiProject;
+
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+    project = await PulumiProject.create({ name: "example", dir: exampleDir, env: { ...sandbox.env }, typeCheck: true });
+  });
+  afterAll(async () => {
+    rmSync(join(exampleDir, "Pulumi.dev.yaml"), { force: true });
+    await sandbox?.close();
+  });
+
+  it("previews with a transfer target that is another resource's output (unknown until apply)", async () => {
+    const preview = await project.preview();
+    expect(preview.code, preview.output).toBe(0);
+    expect(sandbox.zohoDesk.writes()).toEqual([]);
+  });
+
+  it("applies, then shows a stack setting's effect as one leaf, and destroys", async () => {
+    await project.up();
+    const nightShift = sandbox.zohoDesk.admin.findProfileByName("Night Shift")!;
+    expect(nightShift.permissions.tickets.handleUnassigned).toBe(true);
+
+    await project.config("tier2MayMerge", "false");
+    const preview = await project.preview();
+    expect(preview.output).toMatch(/~ mergeTickets\s*: true => false/);
+
+    await project.destroy();
+    expect(sandbox.zohoDesk.admin.findProfileByName("Night Shift")).toBeUndefined();
+  });
+});
