@@ -76,6 +76,17 @@ describe("failed applies leave nothing behind, and a rerun converges", () => {
     expect(sandbox.zohoDesk.admin.agentsOf(supervisor.id)).toHaveLength(supervisorAgents + agentsBefore);
   });
 
+  it("a delete Zoho refuses (a built-in profile) fails destroy with Zoho's own words and keeps it in the stack", async () => {
+    const project = await deskProject(sandbox, "undeletable", program(`new zohoDesk.Profile("newbies", { name: "Newbie Agent", adopt: "Newbie Agent", transferToProfile: "Agent" });`));
+    await project.up();
+    const refused = await project.pulumi(["destroy", "--yes", "--skip-preview"]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.output).toMatch(/Zoho Desk rejected POST \/profiles\/\d+\/delete with 403 FORBIDDEN/);
+    expect(sandbox.zohoDesk.admin.findProfileByName("Newbie Agent")).toBeDefined();
+    const state = await project.exportState();
+    expect(state.deployment.resources.some((r) => r.type.endsWith("zohoDesk:Profile"))).toBe(true);
+  });
+
   it("an edit Zoho refuses (a system profile) fails the update with Zoho's own words", async () => {
     const project = await deskProject(
       sandbox,
