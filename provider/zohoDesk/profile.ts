@@ -58,10 +58,10 @@ export class ZohoDeskProfileKind implements ResourceKind<ProfileArgs, ProfileOut
     if (args.transferToProfile) await unknownProfile("transferToProfile", args.transferToProfile, sameProgramHint);
 
     const renamed = typeof olds.name === "string" && olds.name.toLowerCase() !== args.name.toLowerCase();
-    if ((creating && !args.adopt) || renamed) {
+    if (creating || renamed) {
       const holder = await this.directory.findByName(args.name);
-      const adoptedHolder = args.adopt && holder && (await this.directory.resolve(args.adopt))?.id === holder.id;
-      if (holder && !adoptedHolder) {
+      const adopted = creating && args.adopt ? await this.directory.resolve(args.adopt) : undefined;
+      if (holder && holder.id !== adopted?.id) {
         failures.push({
           property: "name",
           reason: `a Zoho Desk profile named '${holder.name}' already exists (id ${holder.id}); names are unique. ` +

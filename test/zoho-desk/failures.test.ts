@@ -35,6 +35,25 @@ describe("failed applies leave nothing behind, and a rerun converges", () => {
     await project.destroy();
   });
 
+  it("when even the clean-up fails, the new profile is recorded in the stack and the rerun finishes it in place", async () => {
+    const project = await deskProject(sandbox, "partial", tier3("Tier 3 Weekend"));
+    sandbox.zohoDesk.faults.failNext({ method: "PATCH", status: 503, times: 100 });
+    sandbox.zohoDesk.faults.failNext({ method: "POST", path: /\/delete$/, status: 503, times: 100 });
+    const failed = await project.pulumi(["up", "--yes", "--skip-preview"]);
+    expect(failed.code).not.toBe(0);
+    expect(failed.output).toContain("It is recorded in the stack: the next pulumi up finishes it.");
+    const orphan = sandbox.zohoDesk.admin.findProfileByName("Tier 3 Weekend")!;
+    expect(orphan).toBeDefined();
+
+    sandbox.zohoDesk.faults.clear();
+    sandbox.zohoDesk.clearRequests();
+    await project.up();
+    expect(sandbox.zohoDesk.writes().map((w) => `${w.method} ${w.path}`)).toEqual([`PATCH /api/v1/profiles/${orphan.id}`]);
+    expect(sandbox.zohoDesk.admin.listProfiles().filter((p: { name: string }) => p.name === "Tier 3 Weekend")).toHaveLength(1);
+    expect(sandbox.zohoDesk.admin.getProfile(orphan.id)!.permissions.tickets.delete).toBe(false);
+    await project.destroy();
+  });
+
   it("rate limiting (429) and dropped connections are retried, and the change is applied once", async () => {
     const project = await deskProject(sandbox, "retries", tier3("Tier 3 Night Shift"));
     await project.up();
