@@ -45,6 +45,8 @@ describe("zohoDesk.Profile through the Pulumi engine", () => {
     expect(writes[0].body).toEqual({ name: "Tier 1 Agents", description: "First line: answer and route, never delete." });
     expect(writes[1].body).toEqual({ permissions: leavesThatDiffer(declared, agent.permissions) });
     expect(sandbox.zohoDesk.admin.getProfile(profileId)!.permissions.tickets.delete).toBe(false);
+    // Zoho caps how many access tokens a refresh token may mint per ten minutes: one per engine run.
+    expect(sandbox.zohoDesk.tokenRequests()).toHaveLength(1);
   });
 
   it("a second up sends no write, and the preview expects no changes", async () => {
