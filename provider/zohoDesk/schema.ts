@@ -6,7 +6,7 @@ export type DeskPermissions = { [M in PermissionModule]?: ModuleSwitches<M> };
 
 function moduleSchema(module: PermissionModule) {
   const { keys, doc } = permissionMatrix[module];
-  const switches = Object.fromEntries(keys.map((key) => [key, z.boolean().optional().describe(`${module}.${key}`)]));
+  const switches = Object.fromEntries(keys.map((key) => [key, z.boolean().optional()]));
   return z.strictObject(switches).optional().describe(doc);
 }
 
