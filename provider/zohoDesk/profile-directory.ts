@@ -3,15 +3,26 @@ import { LiveProfile } from "./schema";
 
 /**
  * Resolves profile references ("Agent", "4000000018001") to profiles. The list is fetched once per provider
- * process and forgotten after any write, so a preview of many resources costs one paged listing.
+ * process and kept current through our own writes, so a preview or an up of many resources costs one paged listing.
  */
 export class ProfileDirectory {
   private profiles?: Promise<LiveProfile[]>;
 
   constructor(private readonly client: ZohoDeskClient) {}
 
+  /** After a write whose outcome is unknown: list again on next use. */
   forget(): void {
     this.profiles = undefined;
+  }
+
+  /** After a successful write: keep the listing, with this profile added or replaced. */
+  remember(profile: LiveProfile): void {
+    this.profiles = this.profiles?.then((all) => [...all.filter((p) => p.id !== profile.id), profile]);
+  }
+
+  /** After a successful delete. */
+  drop(id: string): void {
+    this.profiles = this.profiles?.then((all) => all.filter((p) => p.id !== id));
   }
 
   async resolve(reference: string): Promise<LiveProfile | undefined> {

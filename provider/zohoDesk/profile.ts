@@ -112,7 +112,7 @@ export class ZohoDeskProfileKind implements ResourceKind<ProfileArgs, ProfileOut
     if (!live) return;
     const target = await this.transferTarget(live, olds.transferToProfile);
     await this.client.deleteProfile(id, target.id);
-    this.directory.forget();
+    this.directory.drop(id);
   }
 
   /**
@@ -144,7 +144,7 @@ export class ZohoDeskProfileKind implements ResourceKind<ProfileArgs, ProfileOut
     const patch = patchFor(args, base);
     if (!patch) return outputsFor(args, base);
     const updated = await this.client.updateProfile(id, patch);
-    if (patch.name) this.directory.forget();
+    if (patch.name) this.directory.remember(updated);
     const ignored = unappliedPaths(patch, updated);
     if (ignored.length > 0) {
       throw new HelpdeskError(`Zoho Desk accepted the update of profile ${id} but did not apply: ${ignored.join(", ")}`);
@@ -158,7 +158,9 @@ export class ZohoDeskProfileKind implements ResourceKind<ProfileArgs, ProfileOut
    */
   private async cloneOnce(source: LiveProfile, args: ProfileArgs): Promise<LiveProfile> {
     try {
-      return await this.client.cloneProfile(source.id, { name: args.name, description: args.description ?? `Created by Pulumi from '${source.name}'.` });
+      const created = await this.client.cloneProfile(source.id, { name: args.name, description: args.description ?? `Created by Pulumi from '${source.name}'.` });
+      this.directory.remember(created);
+      return created;
     } catch (error) {
       const outcomeUnknown = error instanceof VendorUnreachableError || (error instanceof VendorApiError && error.status >= 500);
       if (!outcomeUnknown) throw error;
@@ -166,8 +168,6 @@ export class ZohoDeskProfileKind implements ResourceKind<ProfileArgs, ProfileOut
       const landed = await this.directory.findByName(args.name);
       if (!landed) throw error;
       return this.requireLive(landed.id);
-    } finally {
-      this.directory.forget();
     }
   }
 
@@ -175,6 +175,7 @@ export class ZohoDeskProfileKind implements ResourceKind<ProfileArgs, ProfileOut
     const reason = cause instanceof Error ? cause.message : String(cause);
     try {
       await this.client.deleteProfile(created.id, (await this.transferTarget(created)).id);
+      this.directory.drop(created.id);
       return new HelpdeskError(`${reason} (the profile '${created.name}' cloned for this resource was deleted again; nothing is left behind)`);
     } catch (rollbackError) {
       const why = rollbackError instanceof Error ? rollbackError.message : String(rollbackError);
