@@ -1,5 +1,5 @@
 import fetch from "node-fetch";
-import { HelpdeskError, VendorUnreachableError } from "../core/errors";
+import { CredentialsRefusedError, VendorUnreachableError } from "../core/errors";
 import { sleep } from "../core/http/throttle";
 
 export interface ZohoOAuthCredentials {
@@ -43,7 +43,7 @@ export class ZohoAccessToken {
     if (!token) {
       // Zoho answers 200 with {"error": "invalid_client" | "invalid_code" | "access_denied"}.
       const reason = typeof body.error === "string" ? body.error : "no access_token in the answer";
-      throw new HelpdeskError(
+      throw new CredentialsRefusedError(
         `Zoho accounts (${accountsUrl}) refused the refresh token: ${reason}. Check the client id, client secret and ` +
           `refresh token (helpdesk:zohoClientId / ZOHO_CLIENT_ID and friends) and that they belong to this data center.`,
       );

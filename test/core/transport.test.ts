@@ -105,3 +105,21 @@ describe("Transport", () => {
     expect(peak).toBe(2);
   });
 });
+
+describe("Transport credentials", () => {
+  it("fails at once, without retrying, when the credentials themselves are refused", async () => {
+    let asked = 0;
+    const t = new Transport({
+      vendor: "Test Vendor",
+      baseUrl: "http://127.0.0.1:9",
+      headers: async () => {
+        asked++;
+        throw new Error("refresh token refused: invalid_code");
+      },
+      describeError: () => ({}),
+      userAgent: "test",
+    });
+    await expect(t.request({ method: "GET", path: "/x" })).rejects.toThrow("refresh token refused: invalid_code");
+    expect(asked).toBe(1);
+  });
+});

@@ -4,3 +4,4 @@ export { VendorUnreachableError } from "./vendor-unreachable-error";
 export { MissingSettingError } from "./missing-setting-error";
 export { RefusedOperationError } from "./refused-operation-error";
 export { PartialCreateError } from "./partial-create-error";
+export { CredentialsRefusedError } from "./credentials-refused-error";

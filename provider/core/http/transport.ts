@@ -91,11 +91,13 @@ export class Transport {
   private async attempt(req: ApiRequest): Promise<
     { kind: "answer"; response: Response; body: unknown } | { kind: "network"; error: unknown }
   > {
+    // Outside the try: a refused credential is not a network failure and must not be retried as one.
+    const credentials = await this.options.headers();
     try {
       const response = await fetch(this.url(req), {
         method: req.method,
         headers: {
-          ...(await this.options.headers()),
+          ...credentials,
           Accept: "application/json",
           "User-Agent": this.options.userAgent,
           ...(req.body === undefined ? {} : { "Content-Type": "application/json" }),
