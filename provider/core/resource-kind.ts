@@ -14,9 +14,8 @@ export interface CheckOutcome<Inputs> {
 
 export interface DiffOutcome {
   changes: boolean;
-  /** Leaf paths that differ, for logs and tests; the engine renders its own view of the change. */
+  /** Dotted paths of what differs; the engine renders its own view of the change, these are for tests and logs. */
   changedPaths: string[];
-  replaces?: string[];
 }
 
 export interface ReadOutcome<Inputs, Outputs> {
