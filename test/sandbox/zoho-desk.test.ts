@@ -1,8 +1,11 @@
 import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { repoRoot } from "../../harness/repo-root";
 import { ManualClock, startSandbox, type Sandbox, type SandboxOptions } from "../../sandbox";
 
-const SEED_DOC = "/work/shared/vendors/seed-docs/000_34fe01b8d1f9a4b8.txt";
+// The read-only reference folder sits beside the checkout (as in CI's clean clones).
+const SEED_DOC = join(repoRoot, "..", "shared", "vendors", "seed-docs", "000_34fe01b8d1f9a4b8.txt");
 const AGENT_ADVISORS = "4000000018001";
 const SUPPORT_ADMIN = "4000000008464";
 const AGENT = "4000000008467";
