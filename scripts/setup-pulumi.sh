@@ -81,20 +81,22 @@ go_build() { # module-dir version output package
 build_into_cache() {
   command -v go >/dev/null 2>&1 || { say "no Go toolchain on PATH: install Go >= 1.24 (the go machine has /usr/local/go/bin)"; exit 1; }
   local work="$cache_root/build"
-  mkdir -p "$bin.partial"
+  local partial
+  partial=$(mktemp -d "$prefix/bin.partial.XXXXXX")
   say "building Pulumi CLI $CLI_VERSION from the Go module proxy into $prefix (one time, about 3-10 minutes)"
   write_cli_module "$work/cli"
   say "resolving CLI modules (go mod tidy)"
   (cd "$work/cli" && go mod tidy) >&2
   say "compiling pulumi"
-  go_build "$work/cli" "$CLI_VERSION" "$bin.partial/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi >&2
+  go_build "$work/cli" "$CLI_VERSION" "$partial/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi >&2
   write_host_module "$work/host"
   say "resolving language host modules (sdk/v3 $HOST_SDK_VERSION)"
   (cd "$work/host" && go mod tidy) >&2
   say "compiling pulumi-language-nodejs"
-  go_build "$work/host" "$HOST_SDK_VERSION" "$bin.partial/pulumi-language-nodejs" \
+  go_build "$work/host" "$HOST_SDK_VERSION" "$partial/pulumi-language-nodejs" \
     github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs >&2
-  rm -rf "$bin" && mv "$bin.partial" "$bin"
+  chmod 0755 "$partial"
+  rm -rf "$bin" && mv "$partial" "$bin"
   say "built $("$bin/pulumi" version 2>/dev/null)"
 }
 
@@ -110,10 +112,15 @@ if dir=$(ambient_pulumi); then
   echo "$dir"
   exit 0
 fi
+# Test workers and a developer's second terminal may all arrive here at once: one builds, the others wait for it.
+mkdir -p "$prefix"
+exec 9>"$prefix/.lock"
+flock 9
 if cached_build_ok; then
   say "using cached build in $bin"
 else
   build_into_cache
 fi
 install_launcher
+flock -u 9
 echo "$bin"
