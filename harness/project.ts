@@ -85,6 +85,21 @@ export class PulumiProject {
     });
   }
 
+  /**
+   * Starts `pulumi <args>` in a process group of its own and returns a function that SIGKILLs the whole group (the
+   * CLI, the language host, the program and the provider plugins), as a crash or a cancelled CI job would.
+   */
+  startKillable(args: string[]): { kill(): void; exited: Promise<number> } {
+    const child = spawn("pulumi", [...args, "--non-interactive", "--color", "never"], {
+      cwd: this.dir,
+      env: this.env,
+      stdio: "ignore",
+      detached: true,
+    });
+    const exited = new Promise<number>((resolve) => child.on("close", (code) => resolve(code ?? -1)));
+    return { kill: () => process.kill(-child.pid!, "SIGKILL"), exited };
+  }
+
   up(...flags: string[]): Promise<RunResult> {
     return this.pulumi(["up", "--yes", "--skip-preview", ...flags]).then(expectSuccess);
   }

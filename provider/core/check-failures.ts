@@ -16,7 +16,8 @@ export function failuresFromZod(error: z.ZodError, allowedKeys: AllowedKeys = ()
         reason: `unknown key '${key}'${allowed ? `${closest(key, allowed)}; allowed here: ${allowed.join(", ")}` : ""}`,
       }));
     }
-    return [{ property: formatPath(path) || "(inputs)", reason: issue.message }];
+    const missing = issue.code === "invalid_type" && issue.message.endsWith("received undefined");
+    return [{ property: formatPath(path) || "(inputs)", reason: missing ? `is required (${issue.message.replace(/, received undefined$/, "")})` : issue.message }];
   });
 }
 

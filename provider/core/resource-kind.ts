@@ -1,7 +1,9 @@
+import { Claim } from "./claims";
+import { ResourceOwner } from "./ownership";
 import { Settings } from "./settings";
 
 export interface CheckFailure {
-  /** Dotted path of the input, e.g. "permissions.tickets.delete". */
+  /** Dotted path of the input, e.g. "permissions.tickets.delete"; "" for the resource as a whole. */
   property: string;
   /** The rule that was broken, in words a user can act on. */
   reason: string;
@@ -16,6 +18,8 @@ export interface DiffOutcome {
   changes: boolean;
   /** Dotted paths of what differs; the engine renders its own view of the change, these are for tests and logs. */
   changedPaths: string[];
+  /** The recorded object cannot be updated in place (it is gone): delete the record, then create anew. */
+  replace?: boolean;
 }
 
 export interface ReadOutcome<Inputs, Outputs> {
@@ -23,6 +27,20 @@ export interface ReadOutcome<Inputs, Outputs> {
   props: Outputs;
   /** Inputs rewritten to the live values of what the program declares, so a preview after refresh is exact. */
   inputs: Inputs;
+}
+
+/** Another resource of the same program, as declared: its type token, owner, and the plain values of its inputs. */
+export interface ProgramEntry {
+  type: string;
+  owner: string;
+  inputs: Record<string, unknown>;
+}
+
+/** Who is asking: the resource of the program (undefined for state written before 0.2, which did not record it). */
+export interface ResourceContext {
+  owner?: ResourceOwner;
+  /** At check time: the program's other resources, for checks that need the whole program. */
+  program?: ProgramEntry[];
 }
 
 /**
@@ -33,12 +51,17 @@ export interface ReadOutcome<Inputs, Outputs> {
  * comparisons are always against the last known live values.
  */
 export interface ResourceKind<Inputs, Outputs> {
-  check(news: Record<string, unknown>, olds: Record<string, unknown>): Promise<CheckOutcome<Inputs>>;
-  diff(olds: Outputs, news: Inputs): DiffOutcome;
-  create(inputs: Inputs): Promise<{ id: string; outs: Outputs }>;
-  read(id: string, olds: Outputs): Promise<ReadOutcome<Inputs, Outputs> | undefined>;
-  update(id: string, olds: Outputs, news: Inputs): Promise<Outputs>;
-  delete(id: string, olds: Outputs): Promise<void>;
+  check(olds: Record<string, unknown>, news: Record<string, unknown>, context: ResourceContext): Promise<CheckOutcome<Inputs>>;
+  diff(olds: Outputs, news: Inputs): Promise<DiffOutcome>;
+  create(inputs: Inputs, context: ResourceContext): Promise<{ id: string; outs: Outputs }>;
+  read(id: string, olds: Outputs, context: ResourceContext): Promise<ReadOutcome<Inputs, Outputs> | undefined>;
+  update(id: string, olds: Outputs, news: Inputs, context: ResourceContext): Promise<Outputs>;
+  delete(id: string, olds: Outputs, context: ResourceContext): Promise<void>;
+  /**
+   * What a resource with these (unchecked) inputs manages, so two resources of one program claiming the same
+   * thing are refused; [] when the inputs are not valid (their own check reports that).
+   */
+  claims(inputs: Record<string, unknown>): Promise<Claim[]>;
 }
 
 export type ResourceKindFactory = (settings: Settings) => ResourceKind<any, any>;

@@ -1,51 +1,108 @@
 import * as pulumi from "@pulumi/pulumi";
+import { Claim, claimsOfThisRun, collisions } from "../core/claims";
 import { PartialCreateError } from "../core/errors";
-import { Tree } from "../core/leaves";
-import { ResourceKind } from "../core/resource-kind";
+import { Tree, valueAt } from "../core/leaves";
+import { OWNER_INPUT, parseOwner } from "../core/ownership";
+import { CheckFailure, ProgramEntry, ResourceContext, ResourceKind } from "../core/resource-kind";
+import { PROGRAM_INPUT } from "./program";
 import { restoreUnknowns, splitUnknowns, touchesUnknown } from "./unknowns";
 
 /** The engine's reserved key holding the serialized provider; it is the engine's, never the vendor logic's. */
 const PROVIDER_KEY = "__provider";
+const RESERVED = [PROVIDER_KEY, OWNER_INPUT, PROGRAM_INPUT];
+/** Kept in state beside the vendor's answer; the program listing is only for check and is never stored. */
+const STORED = [PROVIDER_KEY, OWNER_INPUT];
 
-function withoutProviderKey(props: Tree | undefined): Tree {
-  const { [PROVIDER_KEY]: _ignored, ...rest } = props ?? {};
+function vendorPart(props: Tree | undefined): Tree {
+  const rest: Tree = { ...(props ?? {}) };
+  for (const key of RESERVED) delete rest[key];
   return rest;
+}
+
+function contextOf(props: Tree | undefined): ResourceContext {
+  return { owner: parseOwner(props?.[OWNER_INPUT]) };
+}
+
+function otherResources(news: Tree): ProgramEntry[] {
+  const entries = Array.isArray(news[PROGRAM_INPUT]) ? (news[PROGRAM_INPUT] as ProgramEntry[]) : [];
+  return entries.filter((entry) => entry.owner !== news[OWNER_INPUT]);
+}
+
+/** What the engine keeps beside the vendor's answer: the serialized provider and who owns the object. */
+function reservedPart(props: Tree | undefined): Tree {
+  return Object.fromEntries(STORED.filter((key) => props?.[key] !== undefined).map((key) => [key, props![key]]));
 }
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/**
+ * The engine prints a failure as "property P value V has a problem", looking V up as a top-level input only:
+ * a nested path would show {<nil>}. Nested failures therefore carry their path and value in the reason.
+ * Top-level values stay with the engine, which masks secrets.
+ */
+function forEngine(failure: CheckFailure, inputs: Tree): CheckFailure {
+  const value = valueAt(inputs, failure.property.split("."));
+  if (failure.property === "" || (!failure.property.includes(".") && value !== undefined)) return failure;
+  return { property: "", reason: `property ${failure.property} = ${render(value)}: ${failure.reason}` };
+}
+
+function render(value: unknown): string {
+  if (value === undefined) return "(absent)";
+  const text = JSON.stringify(value);
+  return text.length <= 80 ? text : `${text.slice(0, 77)}...`;
+}
+
+/** Finds the kind behind another resource of the program, by its type token. */
+export type KindLookup = (token: string) => ResourceKind<any, any> | undefined;
+
+/** Refuses, naming both resources, what another resource of the program also claims; records the rest. */
+async function programWideFailures(kind: ResourceKind<any, any>, inputs: Tree, context: ResourceContext, kindFor: KindLookup): Promise<CheckFailure[]> {
+  if (!context.owner) return [];
+  const own = await kind.claims(inputs);
+  const others = await Promise.all(
+    (context.program ?? []).map(async (entry) => ({ owner: entry.owner, claims: (await kindFor(entry.type)?.claims(entry.inputs)) ?? ([] as Claim[]) })),
+  );
+  const failures = collisions(context.owner, own, others);
+  if (failures.length === 0) claimsOfThisRun.record(context.owner, own);
+  return failures;
+}
+
 /** The one place that turns a vendor ResourceKind into a pulumi.dynamic.ResourceProvider. */
-export function toDynamicProvider(kind: ResourceKind<any, any>): pulumi.dynamic.ResourceProvider {
+export function toDynamicProvider(kind: ResourceKind<any, any>, kindFor: KindLookup): pulumi.dynamic.ResourceProvider {
   return {
     async check(olds, news) {
-      const { known, unknownPaths } = splitUnknowns(withoutProviderKey(news));
+      const context = { ...contextOf(news), program: otherResources(news) };
+      const { known, unknownPaths } = splitUnknowns(vendorPart(news));
       try {
-        const outcome = await kind.check(known, withoutProviderKey(olds));
-        const failures = outcome.failures.filter((f) => !touchesUnknown(f.property, unknownPaths));
-        return { inputs: restoreUnknowns(outcome.inputs ?? known, unknownPaths), failures };
+        const outcome = await kind.check(vendorPart(olds), known, context);
+        const programWide = outcome.failures.length === 0 ? await programWideFailures(kind, known, context, kindFor) : [];
+        const failures = [...outcome.failures, ...programWide]
+          .filter((f) => !touchesUnknown(f.property, unknownPaths))
+          .map((f) => forEngine(f, news));
+        return { inputs: { ...restoreUnknowns(outcome.inputs ?? known, unknownPaths), ...reservedPart(news) }, failures };
       } catch (error) {
         // A failure (not a thrown error) keeps the message short and names the resource in the engine's output.
-        return { inputs: news, failures: [{ property: "", reason: message(error) }] };
+        return { inputs: { ...known, ...reservedPart(news) }, failures: [{ property: "", reason: message(error) }] };
       }
     },
 
     async diff(_id, olds, news) {
-      const { changes } = kind.diff(withoutProviderKey(olds), withoutProviderKey(news));
-      return { changes };
+      const { changes, replace } = await kind.diff(vendorPart(olds), vendorPart(news));
+      return replace ? { changes: true, replaces: ["name"], deleteBeforeReplace: true } : { changes };
     },
 
     async create(inputs) {
       try {
-        const { id, outs } = await kind.create(withoutProviderKey(inputs));
-        return { id, outs };
+        const { id, outs } = await kind.create(vendorPart(inputs), contextOf(inputs));
+        return { id, outs: { ...outs, ...reservedPart(inputs) } };
       } catch (error) {
         if (error instanceof PartialCreateError) {
           // Shape the dynamic-provider host turns into ErrorResourceInitFailed: the engine records the object.
           throw Object.assign(new Error(error.message), {
             id: error.id,
-            properties: { ...error.outputs, [PROVIDER_KEY]: inputs[PROVIDER_KEY] },
+            properties: { ...error.outputs, ...reservedPart(inputs) },
             reasons: [error.message],
           });
         }
@@ -54,18 +111,20 @@ export function toDynamicProvider(kind: ResourceKind<any, any>): pulumi.dynamic.
     },
 
     async read(id, props) {
-      const outcome = await kind.read(id, withoutProviderKey(props));
+      const outcome = await kind.read(id, vendorPart(props), contextOf(props));
       // An empty id tells the engine the object is gone.
       if (!outcome) return { id: "", props: {} };
-      return { id: outcome.id, props: outcome.props, inputs: outcome.inputs };
+      const reserved = reservedPart(props);
+      return { id: outcome.id, props: { ...outcome.props, ...reserved }, inputs: { ...outcome.inputs, ...reserved } };
     },
 
     async update(id, olds, news) {
-      return { outs: await kind.update(id, withoutProviderKey(olds), withoutProviderKey(news)) };
+      const outs = await kind.update(id, vendorPart(olds), vendorPart(news), contextOf(news));
+      return { outs: { ...outs, ...reservedPart(news) } };
     },
 
     async delete(id, props) {
-      await kind.delete(id, withoutProviderKey(props));
+      await kind.delete(id, vendorPart(props), contextOf(props));
     },
   };
 }

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ResourceKindFactory } from "../core/resource-kind";
+import { ResourceKind, ResourceKindFactory } from "../core/resource-kind";
 import { Settings } from "../core/settings";
 import { ZohoDeskProfileKind } from "../zohoDesk/profile";
 import { toDynamicProvider } from "./adapter";
@@ -9,24 +9,40 @@ import { toDynamicProvider } from "./adapter";
  * state written by any earlier release runs today's code. Keep this module's path and exports stable: old
  * state files name "pulumi-helpdesk/runtime" forever.
  */
-const kinds: Record<string, ResourceKindFactory> = {
+const factories: Record<string, ResourceKindFactory> = {
   "zohoDesk:Profile": (settings) => new ZohoDeskProfileKind(settings),
 };
 
 let settings = new Settings();
+const kinds = new Map<string, ResourceKind<any, any>>();
 const providers = new Map<string, pulumi.dynamic.ResourceProvider>();
 
+/** Called once per resource type's stub with the same stack config; the first call wins, so caches survive. */
+let configured = false;
+
 export function configure(config: { get(key: string): string | undefined }): void {
+  if (configured) return;
+  configured = true;
   settings = new Settings((key) => config.get(key));
+  kinds.clear();
   providers.clear();
+}
+
+function kindFor(token: string): ResourceKind<any, any> | undefined {
+  let kind = kinds.get(token);
+  if (!kind && factories[token]) {
+    kind = factories[token](settings);
+    kinds.set(token, kind);
+  }
+  return kind;
 }
 
 export function providerFor(token: string): pulumi.dynamic.ResourceProvider {
   let provider = providers.get(token);
   if (!provider) {
-    const factory = kinds[token];
-    if (!factory) throw new Error(`pulumi-helpdesk ${require("../../../package.json").version} has no resource type ${token}; is an older package installed than the one that wrote this stack?`);
-    provider = toDynamicProvider(factory(settings));
+    const kind = kindFor(token);
+    if (!kind) throw new Error(`pulumi-helpdesk ${require("../../../package.json").version} has no resource type ${token}; is an older package installed than the one that wrote this stack?`);
+    provider = toDynamicProvider(kind, kindFor);
     providers.set(token, provider);
   }
   return provider;

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Inputs } from "../dynamic/inputs";
+import { reservedInputs } from "../dynamic/program";
 import { stubFor } from "../dynamic/stub";
 import { LiveProfile, ProfileArgs } from "./schema";
 
@@ -22,6 +23,6 @@ export class Profile extends pulumi.dynamic.Resource {
   declare readonly permissions: pulumi.Output<ProfileArgs["permissions"]>;
 
   constructor(name: string, args: ProfileResourceArgs, opts?: pulumi.CustomResourceOptions) {
-    super(profileProvider, name, { ...args, profileId: undefined, profile: undefined }, opts, "zohoDesk", "Profile");
+    super(profileProvider, name, { ...args, ...reservedInputs("zohoDesk:Profile", name, args), profileId: undefined, profile: undefined }, opts, "zohoDesk", "Profile");
   }
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { displayName, freeText } from "../core/text-rules";
 import { permissionMatrix, PermissionModule } from "./permission-matrix";
 
 type ModuleSwitches<M extends PermissionModule> = { [K in (typeof permissionMatrix)[M]["keys"][number]]?: boolean };
@@ -18,13 +19,23 @@ export const permissionsSchema = z
 const profileReference = (what: string) =>
   z.string().trim().min(1, `${what} must name a profile (its name or id)`).max(50, `${what} names a profile, at most 50 characters`);
 
+/** Zoho Desk's limits on a profile (Update profile document). */
+export const NAME_MAX = 50;
+export const DESCRIPTION_MAX = 3200;
+
 export const profileArgsSchema = z.strictObject({
-  name: z.string().trim().min(1, "name must not be empty").max(50, "name must be at most 50 characters (Zoho Desk's limit)").describe("Profile name, unique in the org."),
-  description: z.string().max(3200, "description must be at most 3200 characters (Zoho Desk's limit)").optional().describe("Profile description."),
+  name: displayName("name", "Zoho Desk", NAME_MAX).describe("Profile name, unique in the org (compared case-insensitively)."),
+  description: freeText("description", "Zoho Desk", DESCRIPTION_MAX)
+    .optional()
+    .describe("Profile description. A profile this resource creates also carries a one-line ownership marker after it."),
   permissions: permissionsSchema.optional(),
   cloneFrom: profileReference("cloneFrom").optional().describe("Profile to clone when creating (name or id). Default: Agent. Only used at creation."),
   transferToProfile: profileReference("transferToProfile").optional().describe("Profile (name or id) that receives this profile's agents when it is deleted."),
   adopt: profileReference("adopt").optional().describe("Bring this existing profile (name or id) under management instead of creating one. Only used at creation."),
+}).superRefine((args, ctx) => {
+  if (args.adopt !== undefined && args.cloneFrom !== undefined) {
+    ctx.addIssue({ code: "custom", path: ["cloneFrom"], message: "cloneFrom cannot be combined with adopt: an adopted profile already exists and is not cloned; remove one of them" });
+  }
 });
 
 export type ProfileArgs = z.infer<typeof profileArgsSchema>;

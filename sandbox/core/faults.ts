@@ -10,6 +10,8 @@ export interface FaultSpec {
   body?: unknown;
   /** Destroy the socket instead of answering. */
   dropConnection?: boolean;
+  /** Carry the request out, then destroy the socket instead of answering: the answer is lost, the change is not. */
+  loseAnswer?: boolean;
   /** How many matching requests fail (default 1). */
   times?: number;
 }
@@ -48,5 +50,22 @@ export class FaultInjector {
     if (f.path instanceof RegExp) return f.path.test(req.path);
     if (f.path === req.path) return true;
     return this.basePaths.some((base) => req.path.startsWith(base) && req.path.slice(base.length) === f.path);
+  }
+}
+
+/**
+ * An injector that also draws from a shared one: a server of one data centre takes its own faults first, then the
+ * faults armed for "any data centre" (whichever server sees a matching request first consumes it).
+ */
+export class ChainedFaultInjector extends FaultInjector {
+  constructor(
+    basePaths: string[],
+    private readonly fallback: FaultInjector,
+  ) {
+    super(basePaths);
+  }
+
+  override take(req: SandboxRequest): FaultSpec | undefined {
+    return super.take(req) ?? this.fallback.take(req);
   }
 }

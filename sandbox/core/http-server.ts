@@ -80,11 +80,19 @@ async function handle(o: HttpServerOptions, raw: http.IncomingMessage, res: http
 
 async function pipeline(o: HttpServerOptions, req: SandboxRequest, tooLarge: boolean): Promise<Outcome> {
   const fault = o.faults?.take(req);
+  if (fault?.loseAnswer) {
+    await answer(o, req, tooLarge);
+    return DROP_CONNECTION;
+  }
   if (fault) {
     if (fault.dropConnection) return DROP_CONNECTION;
     if (fault.body !== undefined) return { status: fault.status ?? 500, body: fault.body };
     return o.faultResponse ? o.faultResponse(fault) : { status: fault.status ?? 500 };
   }
+  return answer(o, req, tooLarge);
+}
+
+async function answer(o: HttpServerOptions, req: SandboxRequest, tooLarge: boolean): Promise<SandboxResponse> {
   const admission = o.limiter?.admit();
   if (admission && !admission.ok) return o.limitResponse ? o.limitResponse(admission.reason) : { status: 429 };
   try {

@@ -16,20 +16,20 @@ const live: LiveProfile = {
 const declared: ProfileArgs = { name: "Tier 1 Agents", permissions: { tickets: { view: true, delete: true } } };
 
 describe("zohoDesk.Profile diff", () => {
-  it("finds nothing when every declared leaf matches, whatever the undeclared ones are", () => {
-    expect(kind.diff(outputsFor(declared, live), declared)).toEqual({ changes: false, changedPaths: [] });
+  it("finds nothing when every declared leaf matches, whatever the undeclared ones are", async () => {
+    expect(await kind.diff(outputsFor(declared, live), declared)).toEqual({ changes: false, changedPaths: [] });
   });
 
-  it("names each declared leaf that differs from the live profile", () => {
+  it("names each declared leaf that differs from the live profile", async () => {
     const wanted: ProfileArgs = { ...declared, permissions: { tickets: { view: true, delete: false }, setup: { chat: false } } };
-    expect(kind.diff(outputsFor(declared, live), wanted).changedPaths).toEqual(["permissions.tickets.delete", "permissions.setup.chat"]);
+    expect((await kind.diff(outputsFor(declared, live), wanted)).changedPaths).toEqual(["permissions.tickets.delete", "permissions.setup.chat"]);
   });
 
-  it("owns the description only once the program declares it", () => {
-    expect(kind.diff(outputsFor(declared, live), { ...declared, description: "Night shift" }).changedPaths).toEqual(["description"]);
+  it("owns the description only once the program declares it", async () => {
+    expect((await kind.diff(outputsFor(declared, live), { ...declared, description: "Night shift" })).changedPaths).toEqual(["description"]);
   });
 
-  it("counts a changed delete-time setting as a change, though nothing is sent for it", () => {
-    expect(kind.diff(outputsFor(declared, live), { ...declared, transferToProfile: "Agent" })).toEqual({ changes: true, changedPaths: ["transferToProfile"] });
+  it("counts a changed delete-time setting as a change, though nothing is sent for it", async () => {
+    expect(await kind.diff(outputsFor(declared, live), { ...declared, transferToProfile: "Agent" })).toEqual({ changes: true, changedPaths: ["transferToProfile"] });
   });
 });

@@ -42,7 +42,8 @@ describe("zohoDesk.Profile through the Pulumi engine", () => {
       `POST /api/v1/profiles/${agent.id}/clone`,
       `PATCH /api/v1/profiles/${profileId}`,
     ]);
-    expect(writes[0].body).toEqual({ name: "Tier 1 Agents", description: "First line: answer and route, never delete." });
+    // The ownership marker lets a rerun after an interrupted up recognise the profile as this resource's.
+    expect(writes[0].body).toEqual({ name: "Tier 1 Agents", description: "First line: answer and route, never delete.\n\n[pulumi-helpdesk: lifecycle/dev/tier1]" });
     expect(writes[1].body).toEqual({ permissions: leavesThatDiffer(declared, agent.permissions) });
     expect(sandbox.zohoDesk.admin.getProfile(profileId)!.permissions.tickets.delete).toBe(false);
     // Zoho caps how many access tokens a refresh token may mint per ten minutes: one per engine run.
