@@ -1,4 +1,5 @@
-import { MissingSettingError } from "./errors";
+import { InvalidSettingError, MissingSettingError } from "./errors";
+import { settingProblem } from "./setting-rules";
 
 export interface SettingSpec {
   /** Full Pulumi config key, e.g. "helpdesk:zohoRefreshToken". */
@@ -7,6 +8,10 @@ export interface SettingSpec {
   default?: string;
   /** One sentence on where the value comes from, added to the error when it is missing. */
   hint?: string;
+  /** Never shown in an error, not even when it is malformed. */
+  secret?: boolean;
+  /** "http-url": an absolute http(s) URL (an API base or an auth server). */
+  format?: "http-url";
 }
 
 /** Where settings come from: the stack's config (secrets already decrypted by the engine). */
@@ -20,9 +25,13 @@ export type ConfigSource = (key: string) => string | undefined;
 export class Settings {
   constructor(private readonly config: ConfigSource = () => undefined, private readonly env: NodeJS.ProcessEnv = process.env) {}
 
+  /** The value, or undefined when unset; throws InvalidSettingError when it is set to something unusable. */
   get(spec: SettingSpec): string | undefined {
     const value = this.config(spec.configKey) ?? this.env[spec.envVar];
-    return value === undefined || value === "" ? spec.default : value;
+    if (value === undefined || value === "") return spec.default;
+    const problem = settingProblem(spec, value);
+    if (problem) throw new InvalidSettingError(spec.configKey, spec.envVar, problem, spec.secret ? undefined : value);
+    return value;
   }
 
   require(spec: SettingSpec): string {

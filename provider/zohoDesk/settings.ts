@@ -5,6 +5,7 @@ export const zohoDeskSettings = {
     configKey: "helpdesk:zohoDeskApiBaseUrl",
     envVar: "ZOHO_DESK_API_BASE_URL",
     default: "https://desk.zoho.com/api/v1",
+    format: "http-url",
     hint: "Your data center's Desk API, e.g. https://desk.zoho.eu/api/v1.",
   },
   orgId: {

@@ -4,6 +4,7 @@ import { HelpdeskError } from "./helpdesk-error";
 export class VendorUnreachableError extends HelpdeskError {
   constructor(vendor: string, method: string, path: string, attempts: number, cause: unknown) {
     const reason = cause instanceof Error ? cause.message : String(cause);
-    super(`${vendor} could not be reached for ${method} ${path} after ${attempts} attempt(s): ${reason}`);
+    // The cause stays attached: its code (ECONNREFUSED, ETIMEDOUT, ...) tells a debugger more than the message.
+    super(`${vendor} could not be reached for ${method} ${path} after ${attempts} attempt(s): ${reason}`, { cause });
   }
 }
