@@ -20,7 +20,7 @@ function transport(url: string, extra: Partial<ConstructorParameters<typeof Tran
     baseUrl: url,
     headers: async () => ({ Authorization: "Bearer secret-token" }),
     describeError: (_s, body) => ({ code: (body as { code?: string })?.code }),
-    retry: { baseDelayMs: 5, maxDelayMs: 20 },
+    retry: { baseDelayMs: 5, maxDelayMs: 20, rateLimitWindowMs: 20 },
     userAgent: "test",
     ...extra,
   });
@@ -90,6 +90,37 @@ describe("Transport", () => {
     expect(error).toBeInstanceOf(VendorUnreachableError);
     expect(s.attempts()).toBe(2);
     expect(error.message).not.toContain("secret-token");
+    expect(error.cause).toMatchObject({ code: "ECONNRESET" });
+  });
+
+  it("tells the credentials renewal which ones were refused", async () => {
+    const refused: Array<Record<string, string>> = [];
+    const s = await serve((req, res) => (req.headers.authorization === "Bearer new" ? json(res, 200, {}) : json(res, 401, {})));
+    server = s.server;
+    let token = "old";
+    const t = transport(s.url, { headers: async () => ({ Authorization: `Bearer ${token}` }), renewCredentials: async (r) => (refused.push(r), (token = "new"), true) });
+    await t.request({ method: "GET", path: "/x" });
+    expect(refused).toEqual([{ Authorization: "Bearer old" }]);
+  });
+
+  it("sends a form body as application/x-www-form-urlencoded", async () => {
+    let seen = { type: "", body: "" };
+    const s = await serve((req, res) => {
+      let body = "";
+      req.on("data", (c) => (body += c));
+      req.on("end", () => ((seen = { type: String(req.headers["content-type"]), body }), json(res, 200, {})));
+    });
+    server = s.server;
+    await transport(s.url).request({ method: "POST", path: "/token", form: { grant_type: "refresh_token", code: "a&b=c" } });
+    expect(seen).toEqual({ type: "application/x-www-form-urlencoded", body: "grant_type=refresh_token&code=a%26b%3Dc" });
+  });
+
+  it("fails at once, without a request, when a header value cannot be sent", async () => {
+    const s = await serve((_req, res) => json(res, 200, {}));
+    server = s.server;
+    const t = transport(s.url, { headers: async () => ({ orgId: "123\n" }) });
+    await expect(t.request({ method: "GET", path: "/x" })).rejects.toThrow(TypeError);
+    expect(s.attempts()).toBe(0);
   });
 
   it("keeps at most maxConcurrent requests in flight", async () => {
@@ -121,5 +152,43 @@ describe("Transport credentials", () => {
     });
     await expect(t.request({ method: "GET", path: "/x" })).rejects.toThrow("refresh token refused: invalid_code");
     expect(asked).toBe(1);
+  });
+});
+
+describe("Transport under a vendor rate limit", () => {
+  let server: Server | undefined;
+  afterEach(() => server?.close());
+
+  it("after a 429 without a hint, holds every request of the client for the rate window", async () => {
+    const sent: number[] = [];
+    const s = await serve((_req, res, n) => (sent.push(Date.now()), n === 1 ? json(res, 429, {}) : json(res, 200, {})));
+    server = s.server;
+    const t = transport(s.url, { retry: { rateLimitWindowMs: 400 } });
+    const started = Date.now();
+    const first = t.request({ method: "GET", path: "/a" });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Sent after the 429 arrived: it waits for the window too instead of spending a request the vendor refuses.
+    await Promise.all([first, t.request({ method: "GET", path: "/b" })]);
+    expect(s.attempts()).toBe(3);
+    expect(sent[1] - started).toBeGreaterThanOrEqual(390);
+    expect(sent[2] - started).toBeGreaterThanOrEqual(390);
+  });
+
+  it("does not count 429s against the retry budget: a long throttled run still finishes", async () => {
+    const s = await serve((_req, res, n) => (n <= 6 ? json(res, 429, {}) : json(res, 200, { ok: true })));
+    server = s.server;
+    const t = transport(s.url, { retry: { retries: 1, rateLimitWindowMs: 10 } });
+    expect((await t.request<{ ok: boolean }>({ method: "POST", path: "/clone", body: {} })).body).toEqual({ ok: true });
+    expect(s.attempts()).toBe(7);
+  });
+
+  it("gives up with the vendor's 429 once a request has waited maxRateLimitWaitMs", async () => {
+    const s = await serve((_req, res) => json(res, 429, { code: "TOO_MANY_REQUESTS" }));
+    server = s.server;
+    const t = transport(s.url, { retry: { rateLimitWindowMs: 100, maxRateLimitWaitMs: 250 } });
+    const started = Date.now();
+    await expect(t.request({ method: "GET", path: "/x" })).rejects.toThrow("Test Vendor rejected GET /x with 429 TOO_MANY_REQUESTS");
+    expect(s.attempts()).toBe(3);
+    expect(Date.now() - started).toBeLessThan(1000);
   });
 });

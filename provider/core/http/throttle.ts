@@ -16,8 +16,8 @@ export class Throttle {
   async run<T>(task: () => Promise<T>): Promise<T> {
     await this.acquire();
     try {
-      const wait = this.pausedUntil - Date.now();
-      if (wait > 0) await sleep(wait);
+      // A loop, not one sleep: a request answered 429 while this one slept may have moved the end of the pause.
+      for (let wait = this.pausedUntil - Date.now(); wait > 0; wait = this.pausedUntil - Date.now()) await sleep(wait);
       return await task();
     } finally {
       this.release();

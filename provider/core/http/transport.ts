@@ -1,4 +1,4 @@
-import fetch, { Response } from "node-fetch";
+import fetch, { Headers, Response } from "node-fetch";
 import { VendorApiError, VendorUnreachableError } from "../errors";
 import { backoffDelayMs, defaultRetryOptions, idempotentMethods, RetryOptions } from "./retry-options";
 import { retryAfterFromHeaders } from "./retry-after";
@@ -10,12 +10,16 @@ export interface TransportOptions {
   baseUrl: string;
   /** Auth and tenant headers, asked for on every attempt so a refreshed token is picked up. */
   headers: () => Promise<Record<string, string>>;
-  /** Called once on a 401; resolve true when credentials were renewed and the request should be sent again. */
-  renewCredentials?: () => Promise<boolean>;
+  /**
+   * Called once on a 401 with the credential headers that were refused (so a renewal another request already
+   * made is reused, not repeated); resolve true when credentials were renewed and the request should be sent again.
+   */
+  renewCredentials?: (refused: Record<string, string>) => Promise<boolean>;
   /** Pulls the vendor's error code and message out of an error body. */
   describeError: (status: number, body: unknown) => { code?: string; detail?: string };
   /** A vendor's retry hint carried in the body (Zoho CRM: details.retry_after), in milliseconds. */
   retryHintFromBody?: (body: unknown) => number | undefined;
+  /** Overrides of defaultRetryOptions, e.g. the vendor's rateLimitWindowMs. */
   retry?: Partial<RetryOptions>;
   maxConcurrent?: number;
   userAgent: string;
@@ -27,7 +31,10 @@ export interface ApiRequest {
   /** Below baseUrl, starting with "/". */
   path: string;
   query?: Record<string, string | number | undefined>;
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as application/x-www-form-urlencoded instead of a JSON body (OAuth token endpoints). */
+  form?: Record<string, string>;
   /** Mark a POST that is safe to repeat (an action whose second run is a no-op). */
   idempotent?: boolean;
 }
@@ -37,6 +44,10 @@ export interface ApiResponse<T> {
   /** Undefined for 204 and empty bodies. */
   body: T | undefined;
 }
+
+type Outcome =
+  | { kind: "answer"; response: Response; body: unknown; credentials: Record<string, string> }
+  | { kind: "network"; error: unknown };
 
 /** A small fetch wrapper: JSON in and out, vendor errors as VendorApiError, retries and throttling built in. */
 export class Transport {
@@ -51,14 +62,16 @@ export class Transport {
   async request<T>(req: ApiRequest): Promise<ApiResponse<T>> {
     const repeatable = req.idempotent ?? idempotentMethods.has(req.method);
     let renewed = false;
+    let failures = 0;
+    let rateLimitedSince: number | undefined;
     for (let attempt = 1; ; attempt++) {
       const outcome = await this.throttle.run(() => this.attempt(req));
-      const lastAttempt = attempt > this.retry.retries;
       if (outcome.kind === "network") {
-        if (!repeatable || lastAttempt) {
+        failures++;
+        if (!repeatable || failures > this.retry.retries) {
           throw new VendorUnreachableError(this.options.vendor, req.method, req.path, attempt, outcome.error);
         }
-        await sleep(backoffDelayMs(attempt, this.retry));
+        await sleep(backoffDelayMs(failures, this.retry));
         continue;
       }
       const { response, body } = outcome;
@@ -66,15 +79,23 @@ export class Transport {
 
       if (response.status === 401 && !renewed && this.options.renewCredentials) {
         renewed = true;
-        if (await this.options.renewCredentials()) continue;
+        if (await this.options.renewCredentials(outcome.credentials)) continue;
       }
       const hint = retryAfterFromHeaders(response.headers) ?? this.options.retryHintFromBody?.(body);
       const mayRepeat = repeatable || this.retry.safeToRepeatStatusCodes.includes(response.status);
       const tooLong = hint !== undefined && hint > this.retry.maxRetryAfterMs;
-      if (this.retry.statusCodes.includes(response.status) && mayRepeat && !lastAttempt && !tooLong) {
-        const delay = hint ?? backoffDelayMs(attempt, this.retry);
-        if (response.status === 429) this.throttle.pauseFor(delay);
-        else await sleep(delay);
+      const retryable = this.retry.statusCodes.includes(response.status) && mayRepeat && !tooLong;
+      if (retryable && response.status === 429) {
+        const wait = hint ?? this.retry.rateLimitWindowMs;
+        rateLimitedSince ??= Date.now();
+        if (Date.now() - rateLimitedSince + wait <= this.retry.maxRateLimitWaitMs) {
+          // One 429 usually means the whole account is throttled: hold every request of this client, not this one.
+          this.throttle.pauseFor(wait);
+          continue;
+        }
+      } else if (retryable && failures < this.retry.retries) {
+        failures++;
+        await sleep(hint ?? backoffDelayMs(failures, this.retry));
         continue;
       }
       throw new VendorApiError({
@@ -88,24 +109,23 @@ export class Transport {
     }
   }
 
-  private async attempt(req: ApiRequest): Promise<
-    { kind: "answer"; response: Response; body: unknown } | { kind: "network"; error: unknown }
-  > {
-    // Outside the try: a refused credential is not a network failure and must not be retried as one.
+  private async attempt(req: ApiRequest): Promise<Outcome> {
+    // Outside the try: a refused credential, or a request nothing could send (a malformed URL or header value),
+    // is not a network failure and must not be retried as one.
     const credentials = await this.options.headers();
+    const url = this.url(req);
+    const headers = new Headers({ ...credentials, Accept: "application/json", "User-Agent": this.options.userAgent });
+    let body: string | undefined;
+    if (req.form) {
+      headers.set("Content-Type", "application/x-www-form-urlencoded");
+      body = new URLSearchParams(req.form).toString();
+    } else if (req.body !== undefined) {
+      headers.set("Content-Type", "application/json");
+      body = JSON.stringify(req.body);
+    }
     try {
-      const response = await fetch(this.url(req), {
-        method: req.method,
-        headers: {
-          ...credentials,
-          Accept: "application/json",
-          "User-Agent": this.options.userAgent,
-          ...(req.body === undefined ? {} : { "Content-Type": "application/json" }),
-        },
-        body: req.body === undefined ? undefined : JSON.stringify(req.body),
-        timeout: this.options.timeoutMs ?? 30_000,
-      });
-      return { kind: "answer", response, body: await readJson(response) };
+      const response = await fetch(url, { method: req.method, headers, body, timeout: this.options.timeoutMs ?? 30_000 });
+      return { kind: "answer", response, body: await readJson(response), credentials };
     } catch (error) {
       return { kind: "network", error };
     }
