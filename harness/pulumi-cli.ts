@@ -1,5 +1,5 @@
 import { execFileSync } from "child_process";
-import { join } from "path";
+import { dirname, join } from "path";
 
 import { repoRoot } from "./repo-root";
 
@@ -15,7 +15,11 @@ export function pulumiBinDir(): string {
   return process.env.PULUMI_HELPDESK_BIN_DIR!;
 }
 
-/** Environment for a fully offline Pulumi run against a local file backend. */
+/**
+ * Environment for a fully offline Pulumi run against a local file backend. The provider's token cache goes
+ * beside the state, in the project's scratch folder: tests share access tokens with nobody (not the user's
+ * ~/.cache, not another test) unless they pass their own PULUMI_HELPDESK_TOKEN_CACHE_DIR.
+ */
 export function offlinePulumiEnv(stateDir: string, pulumiHome: string): NodeJS.ProcessEnv {
   return {
     PATH: `${pulumiBinDir()}:${process.env.PATH ?? ""}`,
@@ -24,5 +28,6 @@ export function offlinePulumiEnv(stateDir: string, pulumiHome: string): NodeJS.P
     PULUMI_CONFIG_PASSPHRASE: "pulumi-helpdesk-local-passphrase",
     PULUMI_SKIP_UPDATE_CHECK: "true",
     PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+    PULUMI_HELPDESK_TOKEN_CACHE_DIR: join(dirname(stateDir), ".token-cache"),
   };
 }

@@ -23,7 +23,7 @@ export class ZohoDeskClient {
 
   static fromSettings(settings: Settings): ZohoDeskClient {
     const orgId = settings.require(zohoDeskSettings.orgId);
-    const token = new ZohoAccessToken(
+    const token = ZohoAccessToken.for(
       {
         accountsUrl: settings.require(zohoOAuthSettings.accountsUrl),
         clientId: settings.require(zohoOAuthSettings.clientId),
@@ -32,12 +32,15 @@ export class ZohoDeskClient {
       },
       userAgent,
     );
+    const scheme = "Zoho-oauthtoken ";
     const transport = new Transport({
       vendor: "Zoho Desk",
       baseUrl: settings.require(zohoDeskSettings.apiBaseUrl),
-      headers: async () => ({ Authorization: `Zoho-oauthtoken ${await token.get()}`, orgId }),
-      renewCredentials: async () => (await token.renew(), true),
+      headers: async () => ({ Authorization: scheme + (await token.get()), orgId }),
+      renewCredentials: async (refused) => (await token.renew(refused.Authorization.slice(scheme.length)), true),
       describeError: describeZohoDeskError,
+      // Zoho Desk documents no retry hint on its 429s; the limit it applies counts requests per rolling minute.
+      retry: { rateLimitWindowMs: 60_000 },
       // Zoho's concurrency limit is 5 on the smallest edition; stay under it.
       maxConcurrent: 4,
       userAgent,

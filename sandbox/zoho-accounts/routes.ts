@@ -28,10 +28,12 @@ export function accountsRouter(o: AccountsRouteOptions): Router {
     const now = o.clock.now();
     while (recent.length > 0 && recent[0] <= now - 600_000) recent.shift();
     if (o.refreshesPer10Minutes && recent.length >= o.refreshesPer10Minutes) {
-      // Source: Zoho Bookings doc ("<= 10 access tokens per 10 min per refresh token, else access denied");
-      // exact body not captured, the fields below are our reconstruction.
+      // Source: Zoho's community post "Kaizen #43 - Tokens and Limitations"
+      // (https://help.zoho.com/portal/en/community/topic/kaizen-43-tokens-and-limitations): past the cap of access
+      // tokens per refresh token per 10 minutes "the status code ... remains 200" and the message says "Access Denied".
+      // The post shows no body: the error_description and status fields are our reconstruction.
       return {
-        status: 400,
+        status: 200,
         body: {
           error_description: "You have made too many requests continuously. Please try again after some time.",
           error: "Access Denied",

@@ -6,3 +6,4 @@ export { InvalidSettingError } from "./invalid-setting-error";
 export { RefusedOperationError } from "./refused-operation-error";
 export { PartialCreateError } from "./partial-create-error";
 export { CredentialsRefusedError } from "./credentials-refused-error";
+export { TokenRefreshCapError } from "./token-refresh-cap-error";
