@@ -82,16 +82,27 @@ export class ZohoDeskClient {
   /**
    * Zoho's client code deletes with POST /profiles/{id}/delete and a transferToProfileId; one third-party page
    * says DELETE /profiles/{id}. We send the POST form and fall back to DELETE only if the vendor says the POST
-   * route does not exist.
+   * route does not exist. A profile that turns out to be gone is deleted: that is also what a retried delete
+   * whose first answer was lost sees.
    */
   async deleteProfile(id: string, transferToProfileId?: string): Promise<void> {
     const path = `/profiles/${encodeURIComponent(id)}`;
+    // 405: the path exists, not for this method. 404 URL_NOT_FOUND is documented for an unknown URL; Zoho says
+    // nothing of an unknown id, which the sandbox answers the same way. Only a GET tells "no such route" from "gone".
+    const routeMissing = async (error: unknown): Promise<boolean> => {
+      if (!(error instanceof VendorApiError) || (error.status !== 404 && error.status !== 405)) throw error;
+      return error.status === 405 || (await this.getProfile(id)) !== undefined;
+    };
     try {
       await this.transport.request({ method: "POST", path: `${path}/delete`, body: transferToProfileId ? { transferToProfileId } : {}, idempotent: true });
+      return;
     } catch (error) {
-      const routeMissing = error instanceof VendorApiError && (error.status === 405 || error.code === "URL_NOT_FOUND");
-      if (!routeMissing) throw error;
+      if (!(await routeMissing(error))) return;
+    }
+    try {
       await this.transport.request({ method: "DELETE", path, query: { transferToProfileId } });
+    } catch (error) {
+      if (await routeMissing(error)) throw error;
     }
   }
 
