@@ -24,10 +24,10 @@ export const NAME_MAX = 50;
 export const DESCRIPTION_MAX = 3200;
 
 export const profileArgsSchema = z.strictObject({
-  name: displayName("name", "Zoho Desk", NAME_MAX).describe("Profile name, unique in the org (compared case-insensitively)."),
+  name: displayName("name", "Zoho Desk", NAME_MAX).describe("Profile name, unique in the org (compared case-insensitively). At most 50 UTF-16 code units (an emoji counts two); no control characters; not blank or invisible-only."),
   description: freeText("description", "Zoho Desk", DESCRIPTION_MAX)
     .optional()
-    .describe("Profile description. A profile this resource creates also carries a one-line ownership marker after it."),
+    .describe("Profile description, at most 3200 characters; no control characters but line breaks and tabs. A profile this resource creates also carries a one-line ownership marker after it, which counts towards the 3200."),
   permissions: permissionsSchema.optional(),
   cloneFrom: profileReference("cloneFrom").optional().describe("Profile to clone when creating (name or id). Default: Agent. Only used at creation."),
   transferToProfile: profileReference("transferToProfile").optional().describe("Profile (name or id) that receives this profile's agents when it is deleted."),

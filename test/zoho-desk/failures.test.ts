@@ -106,15 +106,14 @@ describe("failed applies leave nothing behind, and a rerun converges", () => {
     expect(state.deployment.resources.some((r) => r.type.endsWith("zohoDesk:Profile"))).toBe(true);
   });
 
-  it("an edit Zoho refuses (a system profile) fails the update with Zoho's own words", async () => {
-    const project = await deskProject(
-      sandbox,
-      "system-profile",
-      program(`new zohoDesk.Profile("admins", { name: "Support Administrator", adopt: "Support Administrator", permissions: { tickets: { delete: false } } });`),
-    );
+  it("an edit Zoho refuses at apply fails the update with Zoho's own words and changes nothing", async () => {
+    const project = await deskProject(sandbox, "refused-edit", program(`new zohoDesk.Profile("billing", { name: "Billing Specialists", adopt: "Billing Specialists", permissions: { tickets: { delete: false } } });`));
+    await project.up();
+    project.writeProgram(program(`new zohoDesk.Profile("billing", { name: "Billing Specialists", adopt: "Billing Specialists", permissions: { tickets: { delete: true } } });`));
+    sandbox.zohoDesk.faults.failNext({ method: "PATCH", status: 403 });
     const failed = await project.pulumi(["up", "--yes", "--skip-preview"]);
     expect(failed.code).not.toBe(0);
-    expect(failed.output).toMatch(/Zoho Desk rejected PATCH \/profiles\/\d+ with 4\d\d/);
-    expect(sandbox.zohoDesk.admin.findProfileByName("Support Administrator")!.permissions.tickets.delete).toBe(true);
+    expect(failed.output).toMatch(/Zoho Desk rejected PATCH \/profiles\/\d+ with 403/);
+    expect(sandbox.zohoDesk.admin.findProfileByName("Billing Specialists")!.permissions.tickets.delete).toBe(false);
   });
 });
