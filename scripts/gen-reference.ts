@@ -3,7 +3,7 @@ import { writeFileSync } from "fs";
 import { join } from "path";
 import { z } from "zod";
 import { repoRoot } from "../harness/repo-root";
-import { profileArgsSchema } from "../provider/zohoDesk/schema";
+import { registry } from "../provider/registry";
 
 interface JsonSchema {
   type?: string;
@@ -15,7 +15,10 @@ interface JsonSchema {
 }
 
 /** Each documented resource: its token, its argument schema, and the file its reference goes to. */
-export const references = [{ token: "zohoDesk.Profile", schema: profileArgsSchema, file: "zohoDesk.Profile.md" }];
+export const references = registry.map(({ token, schema }) => {
+  const name = token.replace(":", ".");
+  return { token: name, schema, file: `${name}.md` };
+});
 
 export function renderReference(token: string, schema: z.ZodType): string {
   const json = z.toJSONSchema(schema, { io: "input" }) as JsonSchema;

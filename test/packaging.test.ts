@@ -66,7 +66,7 @@ describe("the npm tarball, installed into a fresh project as the README says", (
       "sandbox/README.md",
       "dist/provider/index.js",
       "dist/provider/index.d.ts",
-      "dist/provider/dynamic/runtime.js",
+      "dist/provider/runtime.js",
       "dist/sandbox/cli.js",
       "dist/sandbox/index.d.ts",
       "scripts/link-self.js",

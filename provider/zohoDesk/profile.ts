@@ -5,6 +5,7 @@ import { sleep } from "../core/http/throttle";
 import { describeOwner, formatOwner, markedOwner, parseOwner, ResourceOwner, sameOwner, withMarker } from "../core/ownership";
 import { CheckFailure, CheckOutcome, DiffOutcome, ProgramEntry, ReadOutcome, ResourceContext, ResourceKind } from "../core/resource-kind";
 import { Settings } from "../core/settings";
+import { deskAccount } from "./account";
 import { ZohoDeskClient } from "./client";
 import { ProfileDirectory } from "./profile-directory";
 import {
@@ -29,17 +30,14 @@ const isPortal = (profile: LiveProfile) => profile.type === "Portal";
 
 /** zohoDesk:Profile, a profile this stack owns: created by cloning (or adopted), deleted on destroy. */
 export class ZohoDeskProfileKind implements ResourceKind<ProfileArgs, ProfileOutputs> {
-  private clientInstance?: ZohoDeskClient;
-  private directoryInstance?: ProfileDirectory;
-
   constructor(private readonly settings: Settings) {}
 
   private get client(): ZohoDeskClient {
-    return (this.clientInstance ??= ZohoDeskClient.fromSettings(this.settings));
+    return deskAccount(this.settings).client;
   }
 
   private get directory(): ProfileDirectory {
-    return (this.directoryInstance ??= new ProfileDirectory(this.client));
+    return deskAccount(this.settings).profiles;
   }
 
   async check(olds: Record<string, unknown>, news: Record<string, unknown>, context: ResourceContext): Promise<CheckOutcome<ProfileArgs>> {

@@ -53,3 +53,39 @@ describe("upgrading the installed package under existing state", () => {
     expect(agents()).toEqual(new Set(["pulumi-helpdesk/0.2.0-next (upgraded)"]));
   });
 });
+
+describe("a stack written by release 0.1.0 keeps working with this release", () => {
+  // Exported from a stack that 0.1.0 (commit be889a4) created against the sandbox: its stub loads
+  // "pulumi-helpdesk/runtime" (then dist/provider/dynamic/runtime.js), its outputs hold the whole vendor profile.
+  const fixture = join(__dirname, "..", "fixtures", "zoho-desk-state-0.1.0.json");
+  const sameProgram = program(`
+new zohoDesk.Profile("billing", { name: "Billing Specialists", adopt: "Billing Specialists", transferToProfile: "Agent", permissions: { tickets: { delete: false, export: true } } });`);
+  let sandbox: Sandbox;
+
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+  });
+  afterAll(async () => sandbox?.close());
+
+  it("previews no change, refreshes, repairs drift and destroys", async () => {
+    const project = await PulumiProject.create({ name: "from-0-1-0", program: sameProgram, env: { ...sandbox.env } });
+    const billing = sandbox.zohoDesk.admin.findProfileByName("Billing Specialists")!;
+    sandbox.zohoDesk.admin.setPermission(billing.id, "tickets.export", true);
+    const imported = await project.pulumi(["stack", "import", "--file", fixture]);
+    expect(imported.code, imported.output).toBe(0);
+    expect(readFileSync(fixture, "utf8")).toContain(`"profile": {`);
+
+    expect((await project.preview("--expect-no-changes")).code).toBe(0);
+    await project.refresh();
+    expect((await project.preview("--expect-no-changes")).code).toBe(0);
+
+    sandbox.zohoDesk.admin.setPermission(billing.id, "tickets.delete", true);
+    sandbox.zohoDesk.clearRequests();
+    expect((await project.preview("--refresh", "--expect-no-changes")).code).toBe(7);
+    await project.up("--refresh");
+    expect(sandbox.zohoDesk.writes().map((w) => w.body)).toEqual([{ permissions: { tickets: { delete: false } } }]);
+
+    await project.destroy();
+    expect(sandbox.zohoDesk.admin.getProfile(billing.id)).toBeUndefined();
+  });
+});

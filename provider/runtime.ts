@@ -1,17 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ResourceKind, ResourceKindFactory } from "../core/resource-kind";
-import { Settings } from "../core/settings";
-import { ZohoDeskProfileKind } from "../zohoDesk/profile";
-import { toDynamicProvider } from "./adapter";
+import { ResourceKind } from "./core/resource-kind";
+import { Settings } from "./core/settings";
+import { userAgent } from "./core/user-agent";
+import { toDynamicProvider } from "./dynamic/adapter";
+import { registry } from "./registry";
 
 /**
- * Loaded by the serialized stub (stub.ts) inside the dynamic-provider process, from the installed package, so
+ * Loaded by the serialized stub (dynamic/stub.ts) inside the dynamic-provider process, from the installed package, so
  * state written by any earlier release runs today's code. Keep this module's path and exports stable: old
  * state files name "pulumi-helpdesk/runtime" forever.
  */
-const factories: Record<string, ResourceKindFactory> = {
-  "zohoDesk:Profile": (settings) => new ZohoDeskProfileKind(settings),
-};
+const factories = new Map(registry.map((entry) => [entry.token, entry.factory]));
 
 let settings = new Settings();
 const kinds = new Map<string, ResourceKind<any, any>>();
@@ -30,8 +29,9 @@ export function configure(config: { get(key: string): string | undefined }): voi
 
 function kindFor(token: string): ResourceKind<any, any> | undefined {
   let kind = kinds.get(token);
-  if (!kind && factories[token]) {
-    kind = factories[token](settings);
+  const factory = factories.get(token);
+  if (!kind && factory) {
+    kind = factory(settings);
     kinds.set(token, kind);
   }
   return kind;
@@ -41,7 +41,7 @@ export function providerFor(token: string): pulumi.dynamic.ResourceProvider {
   let provider = providers.get(token);
   if (!provider) {
     const kind = kindFor(token);
-    if (!kind) throw new Error(`pulumi-helpdesk ${require("../../../package.json").version} has no resource type ${token}; is an older package installed than the one that wrote this stack?`);
+    if (!kind) throw new Error(`${userAgent} has no resource type ${token}; is an older package installed than the one that wrote this stack?`);
     provider = toDynamicProvider(kind, kindFor);
     providers.set(token, provider);
   }
