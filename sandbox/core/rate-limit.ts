@@ -43,6 +43,16 @@ export class RateLimiter {
     };
   }
 
+  /** Time until the rolling window admits one more request (0 when it would now). */
+  retryAfterMs(): number {
+    const { maxRequests, clock } = this.options;
+    const windowMs = this.options.windowMs ?? 60_000;
+    const now = clock.now();
+    const live = this.accepted.filter((t) => t > now - windowMs);
+    if (!maxRequests || live.length < maxRequests) return 0;
+    return Math.max(0, live[live.length - maxRequests] + windowMs - now);
+  }
+
   /** Forget the window (for tests and admin resets). */
   reset(): void {
     this.accepted.length = 0;

@@ -9,6 +9,8 @@ export interface RecordedRequest {
   headers: IncomingHttpHeaders;
   body: unknown;
   status: number;
+  /** Set by pieces that serve several data centres (e.g. "com", "eu"). */
+  dataCentre?: string;
 }
 
 /** Ordered log of requests, by arrival. Entries are completed with a status when answered. */
@@ -34,6 +36,38 @@ export class Recorder {
 
   clear(): void {
     this.entries = [];
+  }
+
+  /** Forget the entries a predicate picks (for views of a shared recorder). */
+  clearWhere(pick: (entry: RecordedRequest) => boolean): void {
+    this.entries = this.entries.filter((e) => !pick(e));
+  }
+}
+
+/**
+ * A view of a shared recorder for one data centre: what it records lands in the shared log (so the log keeps one
+ * arrival order across servers) tagged with the data centre, and it sees and clears only its own entries.
+ */
+export class DataCentreRecorder extends Recorder {
+  constructor(
+    private readonly shared: Recorder,
+    private readonly dataCentre: string,
+  ) {
+    super();
+  }
+
+  override start(req: SandboxRequest): RecordedRequest {
+    const entry = this.shared.start(req);
+    entry.dataCentre = this.dataCentre;
+    return entry;
+  }
+
+  override all(): RecordedRequest[] {
+    return this.shared.all().filter((e) => e.dataCentre === this.dataCentre);
+  }
+
+  override clear(): void {
+    this.shared.clearWhere((e) => e.dataCentre === this.dataCentre);
   }
 }
 
