@@ -1,7 +1,7 @@
 import type { Clock } from "../core/clock";
 import { Router } from "../core/router";
 import type { SandboxRequest, SandboxResponse } from "../core/types";
-import { SANDBOX_CREDENTIALS, type TokenStore } from "./tokens";
+import type { TokenStore } from "./tokens";
 
 export interface AccountsRouteOptions {
   tokens: TokenStore;
@@ -21,10 +21,11 @@ export function accountsRouter(o: AccountsRouteOptions): Router {
     const p = params(req);
     // Source silent: we answer any grant other than refresh_token with unsupported_grant_type.
     if (p.grant_type !== "refresh_token") return oauthError("unsupported_grant_type");
-    if (p.client_id !== SANDBOX_CREDENTIALS.clientId || p.client_secret !== SANDBOX_CREDENTIALS.clientSecret) {
+    // Each data centre has its own client secret and refresh tokens (held by its TokenStore).
+    if (p.client_id !== o.tokens.credentials.clientId || p.client_secret !== o.tokens.credentials.clientSecret) {
       return oauthError("invalid_client");
     }
-    if (p.refresh_token !== SANDBOX_CREDENTIALS.refreshToken) return oauthError("invalid_code");
+    if (!o.tokens.knowsRefreshToken(p.refresh_token)) return oauthError("invalid_code");
     const now = o.clock.now();
     while (recent.length > 0 && recent[0] <= now - 600_000) recent.shift();
     if (o.refreshesPer10Minutes && recent.length >= o.refreshesPer10Minutes) {
@@ -42,7 +43,7 @@ export function accountsRouter(o: AccountsRouteOptions): Router {
       };
     }
     recent.push(now);
-    const { token, expiresIn } = o.tokens.issue();
+    const { token, expiresIn } = o.tokens.issue(p.refresh_token);
     // No refresh_token in a refresh response (Zoho OAuth doc).
     return {
       status: 200,
