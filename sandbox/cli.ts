@@ -77,8 +77,8 @@ async function main(): Promise<void> {
   // Handlers first: a parent may signal as soon as it reads the JSON line.
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
-  const { apiBaseUrl, accountsUrl, orgId } = sandbox.zohoDesk;
-  const line = { zohoDesk: { apiBaseUrl, accountsUrl, orgId }, env: sandbox.env };
+  // One line for every vendor: {zohoDesk: {...}, zohoCrm: {com: {...}, eu: {...}}, zohoAccounts: {...}, env: {...}}.
+  const line = sandbox.summary();
   process.stdout.write(JSON.stringify(line) + "\n");
   // Started by --print-env: hand the line to the parent, which then lets go of this process.
   process.send?.(line);

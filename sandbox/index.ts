@@ -1,42 +1,156 @@
-import { startZohoDeskSandbox, type ZohoDeskSandbox, type ZohoDeskSandboxOptions } from "./zoho-desk";
+import { systemClock, type Clock } from "./core/clock";
+import type { VendorPiece } from "./core/piece";
+import { startZohoAccountsPiece, type ZohoAccountsPiece, type ZohoAccountsPieceOptions, type ZohoDataCentre } from "./zoho-accounts";
+import { startZohoCrmSandbox, type ZohoCrmSandbox, type ZohoCrmSandboxOptions } from "./zoho-crm";
+import { startZohoDeskSandbox, type ZohoDeskEnv, type ZohoDeskSandbox, type ZohoDeskSandboxOptions } from "./zoho-desk";
 
 export { ManualClock, systemClock, type Clock } from "./core/clock";
 export type { FaultSpec } from "./core/faults";
+export type { PieceFaults, VendorPiece } from "./core/piece";
 export type { RecordedRequest } from "./core/recorder";
-export type { ZohoDeskSandbox, ZohoDeskSandboxOptions } from "./zoho-desk";
+export type { ZohoDeskEnv, ZohoDeskSandbox, ZohoDeskSandboxOptions } from "./zoho-desk";
 export type { ZohoDeskAdmin, PublicAgent } from "./zoho-desk/admin";
 export type { Profile } from "./zoho-desk/seed";
+export type { ZohoAccountsAdmin, ZohoAccountsFaultSpec, ZohoAccountsPiece, ZohoAccountsPieceOptions, ZohoDataCentre } from "./zoho-accounts";
+export type {
+  CrmPermissionInfo, CrmUser, WirePermission, WireProfile, WireProfileSummary,
+  ZohoCrmAdmin, ZohoCrmFaultSpec, ZohoCrmOrg, ZohoCrmSandbox, ZohoCrmSandboxOptions,
+} from "./zoho-crm";
+export { startZohoAccountsPiece } from "./zoho-accounts";
+export { startZohoCrmSandbox } from "./zoho-crm";
+export { startZohoDeskSandbox } from "./zoho-desk";
 
-export interface SandboxOptions {
-  zohoDesk?: ZohoDeskSandboxOptions;
+/** The vendor pieces startSandbox can start (the Zoho accounts piece comes with any Zoho vendor). */
+export type VendorName = "zohoDesk" | "zohoCrm";
+export const VENDORS: readonly VendorName[] = ["zohoDesk", "zohoCrm"];
+
+interface Pieces {
+  zohoDesk: ZohoDeskSandbox;
+  zohoCrm: ZohoCrmSandbox;
 }
 
-/** Environment variables that point the provider at the sandbox. */
-export interface SandboxEnv {
-  ZOHO_DESK_API_BASE_URL: string;
+export interface SandboxOptions<V extends VendorName = VendorName> {
+  /** Vendors to start (default: every vendor in VENDORS). */
+  vendors?: readonly V[];
+  /** Time source for every piece that is not given its own (tokens, rate windows, timestamps). */
+  clock?: Clock;
+  /** The shared Zoho accounts piece (ports, token lifetime, refresh cap). */
+  zohoAccounts?: Omit<ZohoAccountsPieceOptions, "dataCentres" | "clock">;
+  /**
+   * Desk options. Its accountsPort / tokenTtlSeconds / tokenRefreshesPer10Minutes / clock configure the shared
+   * accounts piece unless `zohoAccounts` says otherwise (they did so when Desk owned the accounts server).
+   */
+  zohoDesk?: ZohoDeskSandboxOptions;
+  zohoCrm?: ZohoCrmSandboxOptions;
+}
+
+/** The shared accounts piece's variables: .com under the historical names, .eu as ZOHO_EU_* (when a vendor uses it). */
+export interface ZohoAccountsEnv {
   ZOHO_ACCOUNTS_URL: string;
-  ZOHO_DESK_ORG_ID: string;
   ZOHO_CLIENT_ID: string;
   ZOHO_CLIENT_SECRET: string;
   ZOHO_REFRESH_TOKEN: string;
 }
 
-export interface Sandbox {
-  zohoDesk: ZohoDeskSandbox;
-  env: SandboxEnv;
-  close(): Promise<void>;
+export interface ZohoCrmFullEnv {
+  /** e.g. http://127.0.0.1:PORT/crm/v8 (the .com org) */
+  ZOHO_CRM_API_BASE_URL: string;
+  /** The .eu org's API base URL; its tokens come from ZOHO_EU_ACCOUNTS_URL with the ZOHO_EU_* credentials. */
+  ZOHO_CRM_EU_API_BASE_URL: string;
+  ZOHO_EU_ACCOUNTS_URL: string;
+  ZOHO_EU_CLIENT_ID: string;
+  ZOHO_EU_CLIENT_SECRET: string;
+  ZOHO_EU_REFRESH_TOKEN: string;
 }
 
-/** Start every vendor sandbox (today: Zoho accounts + Zoho Desk) on 127.0.0.1. */
-export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const zohoDesk = await startZohoDeskSandbox(options.zohoDesk);
-  const env: SandboxEnv = {
-    ZOHO_DESK_API_BASE_URL: zohoDesk.apiBaseUrl,
-    ZOHO_ACCOUNTS_URL: zohoDesk.accountsUrl,
-    ZOHO_DESK_ORG_ID: zohoDesk.orgId,
-    ZOHO_CLIENT_ID: zohoDesk.credentials.clientId,
-    ZOHO_CLIENT_SECRET: zohoDesk.credentials.clientSecret,
-    ZOHO_REFRESH_TOKEN: zohoDesk.credentials.refreshToken,
+/** Merged environment of the started vendors. */
+export type EnvOf<V extends VendorName> = ZohoAccountsEnv &
+  ("zohoDesk" extends V ? ZohoDeskEnv : unknown) &
+  ("zohoCrm" extends V ? ZohoCrmFullEnv : unknown) &
+  Record<string, string>;
+
+/** Environment variables that point the provider at the sandbox (every vendor). */
+export type SandboxEnv = EnvOf<VendorName>;
+
+/** What the sandbox command prints: each vendor's URLs, then the merged env. */
+export interface SandboxSummary {
+  zohoDesk?: { apiBaseUrl: string; accountsUrl: string; orgId: string };
+  zohoCrm?: Partial<Record<ZohoDataCentre, { apiBaseUrl: string; accountsUrl: string; orgId: string }>>;
+  zohoAccounts: Partial<Record<ZohoDataCentre, string>>;
+  env: Record<string, string>;
+}
+
+export type Sandbox<V extends VendorName = VendorName> = { [K in V]: Pieces[K] } & {
+  /** The Zoho OAuth servers (one per data centre), shared by the Zoho pieces. */
+  zohoAccounts: ZohoAccountsPiece;
+  vendors: V[];
+  /** Every started piece, accounts first. */
+  pieces: VendorPiece[];
+  env: EnvOf<V>;
+  summary(): SandboxSummary;
+  close(): Promise<void>;
+};
+
+/**
+ * Start vendor sandboxes on 127.0.0.1: `startSandbox()` starts every vendor, `startSandbox({ vendors: ["zohoDesk"] })`
+ * a subset. The Zoho pieces share one accounts piece (one refresh token, with scopes, valid for Desk and CRM), and
+ * their environments are merged into `env`.
+ */
+export async function startSandbox<V extends VendorName = VendorName>(options: SandboxOptions<V> = {}): Promise<Sandbox<V>> {
+  const vendors = (options.vendors ? VENDORS.filter((v) => options.vendors!.includes(v as V)) : [...VENDORS]) as V[];
+  for (const v of options.vendors ?? []) if (!VENDORS.includes(v)) throw new Error(`sandbox: unknown vendor ${String(v)} (known: ${VENDORS.join(", ")})`);
+  const want = (v: VendorName) => (vendors as VendorName[]).includes(v);
+  const desk = options.zohoDesk ?? {};
+  const crm = options.zohoCrm ?? {};
+  const clock = options.clock ?? desk.clock ?? crm.clock ?? systemClock;
+  const crmDataCentres = crm.dataCentres && crm.dataCentres.length > 0 ? crm.dataCentres : (["com", "eu"] as ZohoDataCentre[]);
+  const dataCentres: ZohoDataCentre[] = want("zohoCrm") ? [...new Set<ZohoDataCentre>(["com", ...crmDataCentres])] : ["com"];
+
+  const a = options.zohoAccounts ?? {};
+  const accounts = await startZohoAccountsPiece({
+    dataCentres,
+    port: a.port ?? desk.accountsPort ?? crm.accountsPort,
+    euPort: a.euPort ?? crm.euAccountsPort,
+    tokenTtlSeconds: a.tokenTtlSeconds ?? desk.tokenTtlSeconds ?? crm.tokenTtlSeconds,
+    tokenRefreshesPer10Minutes: a.tokenRefreshesPer10Minutes ?? desk.tokenRefreshesPer10Minutes,
+    clock,
+  });
+  const started: Partial<Pieces> = {};
+  try {
+    if (want("zohoCrm")) started.zohoCrm = await startZohoCrmSandbox({ ...crm, clock: crm.clock ?? clock }, { accounts });
+    if (want("zohoDesk")) started.zohoDesk = await startZohoDeskSandbox({ ...desk, clock: desk.clock ?? clock }, { accounts });
+  } catch (err) {
+    await Promise.all(Object.values(started).map((p) => p.close()));
+    await accounts.close();
+    throw err;
+  }
+
+  const pieces: VendorPiece[] = [accounts, ...(vendors as VendorName[]).map((v) => started[v]!)];
+  const env = Object.assign({}, ...pieces.map((p) => p.env)) as EnvOf<V>;
+  const summary = (): SandboxSummary => {
+    const out: SandboxSummary = { zohoAccounts: {}, env: { ...env } };
+    if (started.zohoDesk) {
+      const { apiBaseUrl, accountsUrl, orgId } = started.zohoDesk;
+      out.zohoDesk = { apiBaseUrl, accountsUrl, orgId };
+    }
+    if (started.zohoCrm) {
+      out.zohoCrm = {};
+      for (const [dc, o] of Object.entries(started.zohoCrm.orgs)) out.zohoCrm[dc as ZohoDataCentre] = { apiBaseUrl: o.apiBaseUrl, accountsUrl: o.accountsUrl, orgId: o.orgId };
+    }
+    for (const dc of accounts.dataCentres) out.zohoAccounts[dc] = accounts.url(dc);
+    // Keys in this order: zohoDesk first, as the line always began.
+    return { ...(out.zohoDesk ? { zohoDesk: out.zohoDesk } : {}), ...(out.zohoCrm ? { zohoCrm: out.zohoCrm } : {}), zohoAccounts: out.zohoAccounts, env: out.env };
   };
-  return { zohoDesk, env, close: () => zohoDesk.close() };
+  return {
+    ...(started as Pick<Pieces, V>),
+    zohoAccounts: accounts,
+    vendors,
+    pieces,
+    env,
+    summary,
+    close: async () => {
+      await Promise.all(Object.values(started).map((p) => p.close()));
+      await accounts.close();
+    },
+  } as Sandbox<V>;
 }
