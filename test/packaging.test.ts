@@ -36,7 +36,7 @@ describe("the npm tarball, installed into a fresh project as the README says", (
   const pidFile = (): string => join(sandboxTmp, `pulumi-helpdesk-sandbox-${process.getuid?.() ?? "user"}.pid`);
 
   beforeAll(async () => {
-    if (!existsSync(join(repoRoot, "dist", "provider", "dynamic", "runtime.js"))) throw new Error("pulumi-helpdesk is not built: run npm run build");
+    if (!existsSync(join(repoRoot, "dist", "provider", "runtime.js"))) throw new Error("pulumi-helpdesk is not built: run npm run build");
     scratch = mkdtempSync(join(tmpdir(), "pulumi-helpdesk-packaging-"));
     projectDir = join(scratch, "project");
     sandboxTmp = join(scratch, "tmp");
