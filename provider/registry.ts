@@ -1,6 +1,9 @@
 import { z } from "zod";
+import { perConnection } from "./core/per-connection";
 import { ResourceKindFactory } from "./core/resource-kind";
 import { ZohoDeskProfileKind } from "./zohoDesk/profile";
+import { ZohoDeskProfilePermissionSetKind } from "./zohoDesk/profile-permission-set";
+import { profilePermissionSetArgsSchema } from "./zohoDesk/profile-permission-set-schema";
 import { profileArgsSchema } from "./zohoDesk/schema";
 
 /** One resource kind: the token its state carries, the arguments' schema (docs come from it), and its logic. */
@@ -13,5 +16,6 @@ export interface RegisteredKind {
 
 /** Every resource kind of the package. The runtime, the reference docs and their test read this list. */
 export const registry: readonly RegisteredKind[] = [
-  { token: "zohoDesk:Profile", schema: profileArgsSchema, factory: (settings) => new ZohoDeskProfileKind(settings) },
+  { token: "zohoDesk:Profile", schema: profileArgsSchema, factory: perConnection((settings, connection) => new ZohoDeskProfileKind(settings, connection)) },
+  { token: "zohoDesk:ProfilePermissionSet", schema: profilePermissionSetArgsSchema, factory: perConnection((settings, connection) => new ZohoDeskProfilePermissionSetKind(settings, connection)) },
 ];

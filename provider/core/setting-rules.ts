@@ -10,7 +10,7 @@ export function settingProblem(spec: SettingSpec, value: string): string | undef
   // The usual source is a trailing newline from a file or a copied terminal line.
   if (/[\u0000-\u001f\u007f]/.test(value)) return "contains a line break or other control character";
   if (spec.format === "http-url") return httpUrlProblem(value);
-  return undefined;
+  return spec.rule?.(value);
 }
 
 function httpUrlProblem(value: string): string | undefined {

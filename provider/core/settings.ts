@@ -12,6 +12,8 @@ export interface SettingSpec {
   secret?: boolean;
   /** "http-url": an absolute http(s) URL (an API base or an auth server). */
   format?: "http-url";
+  /** A vendor's own rule: what is wrong with the value (the end of "the value ..."), or undefined. */
+  rule?: (value: string) => string | undefined;
 }
 
 /** Where settings come from: the stack's config (secrets already decrypted by the engine). */

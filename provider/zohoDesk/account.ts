@@ -1,9 +1,7 @@
-import { createHash } from "crypto";
 import { Settings } from "../core/settings";
-import { zohoOAuthSettings } from "../zoho/settings";
+import { ZohoConnection } from "../zoho/connection";
 import { ZohoDeskClient } from "./client";
 import { ProfileDirectory } from "./profile-directory";
-import { zohoDeskSettings } from "./settings";
 
 /**
  * One Zoho Desk org as every resource kind of a provider process sees it: one client (so one rate and
@@ -11,22 +9,22 @@ import { zohoDeskSettings } from "./settings";
  * kind's writes.
  */
 export interface DeskAccount {
+  orgId: string;
   client: ZohoDeskClient;
   profiles: ProfileDirectory;
 }
 
 const accounts = new Map<string, DeskAccount>();
 
-export function deskAccount(settings: Settings): DeskAccount {
-  const key = createHash("sha256")
-    .update([zohoDeskSettings.apiBaseUrl, zohoDeskSettings.orgId, zohoOAuthSettings.accountsUrl, zohoOAuthSettings.clientId, zohoOAuthSettings.refreshToken]
-      .map((spec) => settings.get(spec) ?? "")
-      .join("\n"))
-    .digest("hex");
+/** The Desk org of the named connection (the default one when unnamed). */
+export function deskAccount(settings: Settings, connectionName?: string): DeskAccount {
+  const connection = new ZohoConnection(settings, connectionName);
+  const orgId = connection.deskOrgId();
+  const key = connection.fingerprint(connection.deskApiBaseUrl(), orgId);
   let account = accounts.get(key);
   if (!account) {
-    const client = ZohoDeskClient.fromSettings(settings);
-    account = { client, profiles: new ProfileDirectory(client) };
+    const client = ZohoDeskClient.for(connection);
+    account = { orgId, client, profiles: new ProfileDirectory(client) };
     accounts.set(key, account);
   }
   return account;

@@ -1,12 +1,9 @@
 import { z } from "zod";
 import { HelpdeskError, VendorApiError } from "../core/errors";
 import { Transport } from "../core/http/transport";
-import { Settings } from "../core/settings";
 import { userAgent } from "../core/user-agent";
-import { ZohoAccessToken } from "../zoho/oauth";
-import { zohoOAuthSettings } from "../zoho/settings";
+import { ZohoConnection } from "../zoho/connection";
 import { DeskPermissions, LiveAgent, liveAgentSchema, LiveProfile, liveProfileSchema } from "./schema";
-import { zohoDeskSettings } from "./settings";
 
 /** Zoho Desk pages lists with from (1-based) and limit (at most 50). */
 const PAGE_SIZE = 50;
@@ -21,21 +18,13 @@ export interface ProfilePatch {
 export class ZohoDeskClient {
   constructor(private readonly transport: Transport) {}
 
-  static fromSettings(settings: Settings): ZohoDeskClient {
-    const orgId = settings.require(zohoDeskSettings.orgId);
-    const token = ZohoAccessToken.for(
-      {
-        accountsUrl: settings.require(zohoOAuthSettings.accountsUrl),
-        clientId: settings.require(zohoOAuthSettings.clientId),
-        clientSecret: settings.require(zohoOAuthSettings.clientSecret),
-        refreshToken: settings.require(zohoOAuthSettings.refreshToken),
-      },
-      userAgent,
-    );
+  static for(connection: ZohoConnection): ZohoDeskClient {
+    const orgId = connection.deskOrgId();
+    const token = connection.accessToken(userAgent);
     const scheme = "Zoho-oauthtoken ";
     const transport = new Transport({
       vendor: "Zoho Desk",
-      baseUrl: settings.require(zohoDeskSettings.apiBaseUrl),
+      baseUrl: connection.deskApiBaseUrl(),
       headers: async () => ({ Authorization: scheme + (await token.get()), orgId }),
       renewCredentials: async (refused) => (await token.renew(refused.Authorization.slice(scheme.length)), true),
       describeError: describeZohoDeskError,

@@ -8,12 +8,12 @@ import { Settings } from "../core/settings";
 import { deskAccount } from "./account";
 import { ZohoDeskClient } from "./client";
 import { ProfileDirectory } from "./profile-directory";
+import { permissionClaims, profileIdPrefix, profileNamePrefix } from "./profile-permission-set-state";
 import {
   argsAsLive, argsOf, creationAndDeletionSettings, describeChanges, driftedPaths, factsOf, lastSeenTree, liveTree, outputsFor, patchFor,
   ProfileOutputs, unappliedPaths,
 } from "./profile-state";
 import { allowedProfileKeys, DESCRIPTION_MAX, LiveProfile, ProfileArgs, profileArgsSchema } from "./schema";
-import { zohoDeskSettings } from "./settings";
 
 /** The profile Zoho's own "New Profile" dialog starts from; also where agents go when nothing else is said. */
 export const DEFAULT_CLONE_SOURCE = "Agent";
@@ -30,14 +30,14 @@ const isPortal = (profile: LiveProfile) => profile.type === "Portal";
 
 /** zohoDesk:Profile, a profile this stack owns: created by cloning (or adopted), deleted on destroy. */
 export class ZohoDeskProfileKind implements ResourceKind<ProfileArgs, ProfileOutputs> {
-  constructor(private readonly settings: Settings) {}
+  constructor(private readonly settings: Settings, private readonly connection?: string) {}
 
   private get client(): ZohoDeskClient {
-    return deskAccount(this.settings).client;
+    return deskAccount(this.settings, this.connection).client;
   }
 
   private get directory(): ProfileDirectory {
-    return deskAccount(this.settings).profiles;
+    return deskAccount(this.settings, this.connection).profiles;
   }
 
   async check(olds: Record<string, unknown>, news: Record<string, unknown>, context: ResourceContext): Promise<CheckOutcome<ProfileArgs>> {
@@ -59,12 +59,17 @@ export class ZohoDeskProfileKind implements ResourceKind<ProfileArgs, ProfileOut
   async claims(inputs: Record<string, unknown>): Promise<Claim[]> {
     const parsed = profileArgsSchema.safeParse(inputs);
     if (!parsed.success) return [];
-    const org = this.settings.require(zohoDeskSettings.orgId);
+    const org = deskAccount(this.settings, this.connection).orgId;
     const claims: Claim[] = [
       { key: `zohoDesk/${org}/profile-name/${parsed.data.name.trim().toLowerCase()}`, what: `the Zoho Desk profile name '${parsed.data.name}'`, property: "name" },
     ];
     const adopted = parsed.data.adopt ? await this.directory.resolve(parsed.data.adopt) : undefined;
     if (adopted) claims.push({ key: profileKey(org, adopted.id), what: `the Zoho Desk profile '${adopted.name}' (id ${adopted.id})`, property: "adopt" });
+    // Each declared switch, so a zohoDesk.ProfilePermissionSet of the program setting the same one collides: by id
+    // for an adopted profile, by name for one this resource creates (it has no id before the up).
+    claims.push(...(adopted
+      ? permissionClaims(profileIdPrefix(org, adopted.id), `the Zoho Desk profile '${adopted.name}'`, parsed.data.permissions)
+      : permissionClaims(profileNamePrefix(org, parsed.data.name), `the Zoho Desk profile '${parsed.data.name}'`, parsed.data.permissions)));
     return claims;
   }
 
@@ -178,7 +183,7 @@ export class ZohoDeskProfileKind implements ResourceKind<ProfileArgs, ProfileOut
   }
 
   async delete(id: string, olds: ProfileOutputs, context: ResourceContext): Promise<void> {
-    const adopter = claimsOfThisRun.heldByOther(profileKey(this.settings.require(zohoDeskSettings.orgId), id), context.owner);
+    const adopter = claimsOfThisRun.heldByOther(profileKey(deskAccount(this.settings, this.connection).orgId, id), context.owner);
     if (adopter) throw new RefusedOperationError(adoptedAndDeletedReason(id, olds, adopter, context.owner));
     const live = await this.client.getProfile(id);
     if (!live) return;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { displayName, freeText } from "../core/text-rules";
+import { zohoConnectionArgument } from "../zoho/connection";
 import { permissionMatrix, PermissionModule } from "./permission-matrix";
 
 type ModuleSwitches<M extends PermissionModule> = { [K in (typeof permissionMatrix)[M]["keys"][number]]?: boolean };
@@ -32,6 +33,7 @@ export const profileArgsSchema = z.strictObject({
   cloneFrom: profileReference("cloneFrom").optional().describe("Profile to clone when creating (name or id). Default: Agent. Only used at creation."),
   transferToProfile: profileReference("transferToProfile").optional().describe("Profile (name or id) that receives this profile's agents when it is deleted."),
   adopt: profileReference("adopt").optional().describe("Bring this existing profile (name or id) under management instead of creating one. Only used at creation."),
+  connection: zohoConnectionArgument,
 }).superRefine((args, ctx) => {
   if (args.adopt !== undefined && args.cloneFrom !== undefined) {
     ctx.addIssue({ code: "custom", path: ["cloneFrom"], message: "cloneFrom cannot be combined with adopt: an adopted profile already exists and is not cloned; remove one of them" });

@@ -6,6 +6,7 @@ import { startSandbox } from "../../sandbox";
 import { expectSuccess, PulumiProject } from "../../harness/project";
 import { Settings } from "../../provider/core/settings";
 import { ZohoAccessToken } from "../../provider/zoho/oauth";
+import { ZohoConnection } from "../../provider/zoho/connection";
 import { ZohoDeskClient } from "../../provider/zohoDesk/client";
 import { program, Sandbox } from "../support/desk";
 
@@ -161,7 +162,7 @@ describe("in one provider process", () => {
 
   it("every client shares one access token, and requests that start together wait for one exchange", async () => {
     const settings = new Settings(() => undefined, { ...sandbox.env });
-    const clients = [ZohoDeskClient.fromSettings(settings), ZohoDeskClient.fromSettings(settings)];
+    const clients = [ZohoDeskClient.for(new ZohoConnection(settings)), ZohoDeskClient.for(new ZohoConnection(settings))];
     await Promise.all(clients.flatMap((client) => [client.listProfiles(), client.getProfile("4000000008467"), client.listProfiles()]));
     expect(sandbox.zohoDesk.tokenRequests()).toHaveLength(1);
     const credentials = { accountsUrl: sandbox.env.ZOHO_ACCOUNTS_URL, clientId: "c", clientSecret: "s", refreshToken: "r" };
