@@ -31,6 +31,8 @@ describe("examples/zoho-desk-support-team runs as documented, type-checked", () 
     await project.up();
     const nightShift = sandbox.zohoDesk.admin.findProfileByName("Night Shift")!;
     expect(nightShift.permissions.tickets.handleUnassigned).toBe(true);
+    const supervisor = () => sandbox.zohoDesk.admin.findProfileByName("Supervisor")!.permissions;
+    expect([supervisor().setup.exportUsers, supervisor().tickets.export]).toEqual([false, false]);
 
     await project.config("tier2MayMerge", "false");
     const preview = await project.preview();
@@ -38,5 +40,6 @@ describe("examples/zoho-desk-support-team runs as documented, type-checked", () 
 
     await project.destroy();
     expect(sandbox.zohoDesk.admin.findProfileByName("Night Shift")).toBeUndefined();
+    expect([supervisor().setup.exportUsers, supervisor().tickets.export]).toEqual([true, true]);
   });
 });

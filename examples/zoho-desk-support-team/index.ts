@@ -28,4 +28,10 @@ new zohoDesk.Profile("tier2", {
   },
 });
 
+/** Supervisor is a default profile nobody here owns: pin only the two switches the security review asked for. */
+new zohoDesk.ProfilePermissionSet("supervisor-exports", {
+  profile: "Supervisor",
+  permissions: { setup: { exportUsers: false }, tickets: { export: false } },
+});
+
 export const nightShiftId = nightShift.profileId;
