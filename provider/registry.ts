@@ -5,6 +5,10 @@ import { ZohoDeskProfileKind } from "./zohoDesk/profile";
 import { ZohoDeskProfilePermissionSetKind } from "./zohoDesk/profile-permission-set";
 import { profilePermissionSetArgsSchema } from "./zohoDesk/profile-permission-set-schema";
 import { profileArgsSchema } from "./zohoDesk/schema";
+import { ZohoCrmProfileKind } from "./zohoCrm/profile";
+import { ZohoCrmProfilePermissionSetKind } from "./zohoCrm/profile-permission-set";
+import { profilePermissionSetArgsSchema as crmProfilePermissionSetArgsSchema } from "./zohoCrm/profile-permission-set-schema";
+import { profileArgsSchema as crmProfileArgsSchema } from "./zohoCrm/schema";
 
 /** One resource kind: the token its state carries, the arguments' schema (docs come from it), and its logic. */
 export interface RegisteredKind {
@@ -18,4 +22,6 @@ export interface RegisteredKind {
 export const registry: readonly RegisteredKind[] = [
   { token: "zohoDesk:Profile", schema: profileArgsSchema, factory: perConnection((settings, connection) => new ZohoDeskProfileKind(settings, connection)) },
   { token: "zohoDesk:ProfilePermissionSet", schema: profilePermissionSetArgsSchema, factory: perConnection((settings, connection) => new ZohoDeskProfilePermissionSetKind(settings, connection)) },
+  { token: "zohoCrm:Profile", schema: crmProfileArgsSchema, factory: perConnection((settings, connection) => new ZohoCrmProfileKind(settings, connection)) },
+  { token: "zohoCrm:ProfilePermissionSet", schema: crmProfilePermissionSetArgsSchema, factory: perConnection((settings, connection) => new ZohoCrmProfilePermissionSetKind(settings, connection)) },
 ];

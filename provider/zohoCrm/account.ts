@@ -1,0 +1,61 @@
+import { HelpdeskError } from "../core/errors";
+import { Settings } from "../core/settings";
+import { ZohoConnection } from "../zoho/connection";
+import { ZohoCrmClient } from "./client";
+import { PermissionCatalogue } from "./permission-catalogue";
+import { ProfileDirectory } from "./profile-directory";
+import { DetailedProfile } from "./schema";
+
+/**
+ * One Zoho CRM org as every resource kind of a provider process sees it: one client (one rate and concurrency
+ * limiter, Zoho's limits being per org), one profile listing, and the org's permission catalogue.
+ */
+export class CrmAccount {
+  /** Names the org in claim keys: a digest of its API address and credentials (CRM answers never carry an org id). */
+  readonly key: string;
+  readonly client: ZohoCrmClient;
+  readonly profiles: ProfileDirectory;
+  private catalogueOf?: Promise<PermissionCatalogue>;
+
+  constructor(connection: ZohoConnection) {
+    this.key = connection.fingerprint(connection.crmApiBaseUrl()).slice(0, 16);
+    this.client = ZohoCrmClient.for(connection);
+    this.profiles = new ProfileDirectory(this.client);
+  }
+
+  /** A single profile with its permissions; the first one read also gives the catalogue, so no extra request. */
+  async getProfile(id: string): Promise<DetailedProfile | undefined> {
+    const profile = await this.client.getProfile(id);
+    if (profile) this.catalogueOf ??= Promise.resolve(new PermissionCatalogue(profile));
+    return profile;
+  }
+
+  /** The org's permissions by name, from one single-profile GET (of Standard, if no profile was read yet). */
+  catalogue(): Promise<PermissionCatalogue> {
+    this.catalogueOf ??= (async () => {
+      // Every org has the system profiles; any profile's permissions_details lists the whole catalogue.
+      const system = (await this.profiles.resolve("Standard")) ?? (await this.profiles.resolve("Administrator"));
+      const profile = system && (await this.client.getProfile(system.id));
+      if (!profile) throw new HelpdeskError("Zoho CRM shows no Standard or Administrator profile to read the permission catalogue from");
+      return new PermissionCatalogue(profile);
+    })().catch((error) => {
+      this.catalogueOf = undefined;
+      throw error;
+    });
+    return this.catalogueOf;
+  }
+}
+
+const accounts = new Map<string, CrmAccount>();
+
+/** The CRM org of the named connection (the default one when unnamed). */
+export function crmAccount(settings: Settings, connectionName?: string): CrmAccount {
+  const connection = new ZohoConnection(settings, connectionName);
+  const fingerprint = connection.fingerprint(connection.crmApiBaseUrl());
+  let account = accounts.get(fingerprint);
+  if (!account) {
+    account = new CrmAccount(connection);
+    accounts.set(fingerprint, account);
+  }
+  return account;
+}
