@@ -8,7 +8,9 @@ import { startSandbox } from "./index";
 /**
  * node dist/sandbox/cli.js [--port N] [--accounts-port N] [--rate-limit N] [--concurrency N] [--token-ttl S] [--retry-after S]
  *                          [--latency MS] [--token-refresh-limit N]
- *   Foreground: prints one JSON line ({zohoDesk: {...}, env: {...}}), runs until SIGINT/SIGTERM.
+ *                          [--chatwoot-port N] [--chatwoot-platform-port N] [--chatwoot-rate-limit PER_MIN]
+ *   Foreground: prints one JSON line ({zohoDesk: {...}, ..., chatwoot: {...}, omnivibe: {...}, env: {...}}), runs until
+ *   SIGINT/SIGTERM. The --chatwoot-* flags configure the Chatwoot piece (its rack-attack limit: 0 = off).
  * ... --print-env [--pid-file PATH]
  *   Starts the same sandbox in the background, writes its pid to PATH, prints `export NAME='value'` lines and returns:
  *   eval "$(npx pulumi-helpdesk-sandbox --print-env)"
@@ -24,7 +26,8 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const known = ["port", "accounts-port", "rate-limit", "concurrency", "token-ttl", "retry-after", "latency", "token-refresh-limit"];
+  const known = ["port", "accounts-port", "rate-limit", "concurrency", "token-ttl", "retry-after", "latency", "token-refresh-limit",
+    "chatwoot-port", "chatwoot-platform-port", "chatwoot-rate-limit"];
   const out: Args = { numbers: {}, printEnv: false, stop: false, pidFile: defaultPidFile() };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split("=", 2);
@@ -70,6 +73,7 @@ async function main(): Promise<void> {
       latencyMs: a["latency"],
       tokenRefreshesPer10Minutes: a["token-refresh-limit"],
     },
+    chatwoot: { port: a["chatwoot-port"], platformPort: a["chatwoot-platform-port"], rateLimitPerMinute: a["chatwoot-rate-limit"] },
   });
   const stop = () => {
     void sandbox.close().then(() => process.exit(0));
@@ -77,7 +81,7 @@ async function main(): Promise<void> {
   // Handlers first: a parent may signal as soon as it reads the JSON line.
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
-  // One line for every vendor: {zohoDesk: {...}, zohoCrm: {com: {...}, eu: {...}}, zohoAccounts: {...}, env: {...}}.
+  // One line for every vendor: {zohoDesk, zohoCrm: {com, eu}, zohoAccounts, chatwoot, omnivibe, env}.
   const line = sandbox.summary();
   process.stdout.write(JSON.stringify(line) + "\n");
   // Started by --print-env: hand the line to the parent, which then lets go of this process.

@@ -1,5 +1,6 @@
 import { systemClock, type Clock } from "./core/clock";
 import type { VendorPiece } from "./core/piece";
+import { startChatwootSandbox, type ChatwootEnv, type ChatwootSandbox, type ChatwootSandboxOptions, type OmnivibeEnv } from "./chatwoot";
 import { startZohoAccountsPiece, type ZohoAccountsPiece, type ZohoAccountsPieceOptions, type ZohoDataCentre } from "./zoho-accounts";
 import { startZohoCrmSandbox, type ZohoCrmSandbox, type ZohoCrmSandboxOptions } from "./zoho-crm";
 import { startZohoDeskSandbox, type ZohoDeskEnv, type ZohoDeskSandbox, type ZohoDeskSandboxOptions } from "./zoho-desk";
@@ -16,17 +17,27 @@ export type {
   CrmPermissionInfo, CrmUser, WirePermission, WireProfile, WireProfileSummary,
   ZohoCrmAdmin, ZohoCrmFaultSpec, ZohoCrmOrg, ZohoCrmSandbox, ZohoCrmSandboxOptions,
 } from "./zoho-crm";
+export type {
+  ChatwootAccount, ChatwootAccountUser, ChatwootAdmin, ChatwootBrand, ChatwootCustomRole, ChatwootEnv, ChatwootSandbox,
+  ChatwootSandboxOptions, ChatwootUser, OmnivibeEnv,
+} from "./chatwoot";
+export { CUSTOM_ROLE_PERMISSIONS, startChatwootSandbox } from "./chatwoot";
 export { startZohoAccountsPiece } from "./zoho-accounts";
 export { startZohoCrmSandbox } from "./zoho-crm";
 export { startZohoDeskSandbox } from "./zoho-desk";
 
-/** The vendor pieces startSandbox can start (the Zoho accounts piece comes with any Zoho vendor). */
-export type VendorName = "zohoDesk" | "zohoCrm";
-export const VENDORS: readonly VendorName[] = ["zohoDesk", "zohoCrm"];
+/**
+ * The vendor pieces startSandbox can start (the Zoho accounts piece always comes along). "omnivibe" is a second
+ * Chatwoot install under Omnivibe's name (a Chatwoot white-label: same API, its own hosts and tokens).
+ */
+export type VendorName = "zohoDesk" | "zohoCrm" | "chatwoot" | "omnivibe";
+export const VENDORS: readonly VendorName[] = ["zohoDesk", "zohoCrm", "chatwoot", "omnivibe"];
 
 interface Pieces {
   zohoDesk: ZohoDeskSandbox;
   zohoCrm: ZohoCrmSandbox;
+  chatwoot: ChatwootSandbox;
+  omnivibe: ChatwootSandbox;
 }
 
 export interface SandboxOptions<V extends VendorName = VendorName> {
@@ -42,6 +53,10 @@ export interface SandboxOptions<V extends VendorName = VendorName> {
    */
   zohoDesk?: ZohoDeskSandboxOptions;
   zohoCrm?: ZohoCrmSandboxOptions;
+  /** The Chatwoot piece (ports, rack-attack limit, latency). */
+  chatwoot?: Omit<ChatwootSandboxOptions, "brand">;
+  /** The Omnivibe piece: a Chatwoot install of its own. */
+  omnivibe?: Omit<ChatwootSandboxOptions, "brand">;
 }
 
 /** The shared accounts piece's variables: .com under the historical names, .eu as ZOHO_EU_* (when a vendor uses it). */
@@ -67,6 +82,8 @@ export interface ZohoCrmFullEnv {
 export type EnvOf<V extends VendorName> = ZohoAccountsEnv &
   ("zohoDesk" extends V ? ZohoDeskEnv : unknown) &
   ("zohoCrm" extends V ? ZohoCrmFullEnv : unknown) &
+  ("chatwoot" extends V ? ChatwootEnv : unknown) &
+  ("omnivibe" extends V ? OmnivibeEnv : unknown) &
   Record<string, string>;
 
 /** Environment variables that point the provider at the sandbox (every vendor). */
@@ -77,8 +94,12 @@ export interface SandboxSummary {
   zohoDesk?: { apiBaseUrl: string; accountsUrl: string; orgId: string };
   zohoCrm?: Partial<Record<ZohoDataCentre, { apiBaseUrl: string; accountsUrl: string; orgId: string }>>;
   zohoAccounts: Partial<Record<ZohoDataCentre, string>>;
+  chatwoot?: ChatwootSummary;
+  omnivibe?: ChatwootSummary;
   env: Record<string, string>;
 }
+
+export interface ChatwootSummary { apiBaseUrl: string; platformBaseUrl: string; accountId: number }
 
 export type Sandbox<V extends VendorName = VendorName> = { [K in V]: Pieces[K] } & {
   /** The Zoho OAuth servers (one per data centre), shared by the Zoho pieces. */
@@ -119,6 +140,10 @@ export async function startSandbox<V extends VendorName = VendorName>(options: S
   try {
     if (want("zohoCrm")) started.zohoCrm = await startZohoCrmSandbox({ ...crm, clock: crm.clock ?? clock }, { accounts });
     if (want("zohoDesk")) started.zohoDesk = await startZohoDeskSandbox({ ...desk, clock: desk.clock ?? clock }, { accounts });
+    for (const brand of ["chatwoot", "omnivibe"] as const) {
+      const o = options[brand] ?? {};
+      if (want(brand)) started[brand] = await startChatwootSandbox({ ...o, brand, clock: o.clock ?? clock });
+    }
   } catch (err) {
     await Promise.all(Object.values(started).map((p) => p.close()));
     await accounts.close();
@@ -138,8 +163,15 @@ export async function startSandbox<V extends VendorName = VendorName>(options: S
       for (const [dc, o] of Object.entries(started.zohoCrm.orgs)) out.zohoCrm[dc as ZohoDataCentre] = { apiBaseUrl: o.apiBaseUrl, accountsUrl: o.accountsUrl, orgId: o.orgId };
     }
     for (const dc of accounts.dataCentres) out.zohoAccounts[dc] = accounts.url(dc);
+    for (const brand of ["chatwoot", "omnivibe"] as const) {
+      const c = started[brand];
+      if (c) out[brand] = { apiBaseUrl: c.apiBaseUrl, platformBaseUrl: c.platformBaseUrl, accountId: c.accountId };
+    }
     // Keys in this order: zohoDesk first, as the line always began.
-    return { ...(out.zohoDesk ? { zohoDesk: out.zohoDesk } : {}), ...(out.zohoCrm ? { zohoCrm: out.zohoCrm } : {}), zohoAccounts: out.zohoAccounts, env: out.env };
+    return {
+      ...(out.zohoDesk ? { zohoDesk: out.zohoDesk } : {}), ...(out.zohoCrm ? { zohoCrm: out.zohoCrm } : {}), zohoAccounts: out.zohoAccounts,
+      ...(out.chatwoot ? { chatwoot: out.chatwoot } : {}), ...(out.omnivibe ? { omnivibe: out.omnivibe } : {}), env: out.env,
+    };
   };
   return {
     ...(started as Pick<Pieces, V>),

@@ -17,6 +17,8 @@ async function started<T extends { close(): Promise<void> }>(p: Promise<T>): Pro
 }
 
 const DESK_VARS = ["ZOHO_DESK_API_BASE_URL", "ZOHO_ACCOUNTS_URL", "ZOHO_DESK_ORG_ID", "ZOHO_CLIENT_ID", "ZOHO_CLIENT_SECRET", "ZOHO_REFRESH_TOKEN"];
+const CHATWOOT_VARS = ["CHATWOOT_API_BASE_URL", "CHATWOOT_API_ACCESS_TOKEN", "CHATWOOT_ACCOUNT_ID", "CHATWOOT_PLATFORM_BASE_URL", "CHATWOOT_PLATFORM_TOKEN"];
+const OMNIVIBE_VARS = CHATWOOT_VARS.map((v) => v.replace("CHATWOOT", "OMNIVIBE"));
 const CRM_VARS = ["ZOHO_CRM_API_BASE_URL", "ZOHO_CRM_EU_API_BASE_URL", "ZOHO_EU_ACCOUNTS_URL", "ZOHO_EU_CLIENT_ID", "ZOHO_EU_CLIENT_SECRET", "ZOHO_EU_REFRESH_TOKEN"];
 
 async function token(accountsUrl: string, clientId: string, clientSecret: string, refreshToken: string): Promise<{ access_token: string; api_domain: string; expires_in: number }> {
@@ -42,7 +44,7 @@ describe("startSandbox composes vendor pieces", () => {
   it("starts every vendor by default, sharing one accounts piece and one refresh token", async () => {
     const sb = await started(startSandbox());
     expect(sb.vendors).toEqual([...VENDORS]);
-    expect(sb.pieces.map((p) => p.name)).toEqual(["zohoAccounts", "zohoDesk", "zohoCrm"]);
+    expect(sb.pieces.map((p) => p.name)).toEqual(["zohoAccounts", "zohoDesk", "zohoCrm", "chatwoot", "omnivibe"]);
     expectPiece(sb.zohoAccounts, "zohoAccounts");
     expectPiece(sb.zohoDesk, "zohoDesk");
     expectPiece(sb.zohoCrm, "zohoCrm");
@@ -50,7 +52,9 @@ describe("startSandbox composes vendor pieces", () => {
     expect(sb.zohoDesk.accountsUrl).toBe(sb.zohoAccounts.url("com"));
     expect(sb.zohoCrm.com.accountsUrl).toBe(sb.zohoAccounts.url("com"));
     expect(sb.zohoCrm.eu.accountsUrl).toBe(sb.zohoAccounts.url("eu"));
-    expect(Object.keys(sb.env).sort()).toEqual([...new Set([...DESK_VARS, ...CRM_VARS])].sort());
+    expectPiece(sb.chatwoot, "chatwoot");
+    expectPiece(sb.omnivibe, "omnivibe");
+    expect(Object.keys(sb.env).sort()).toEqual([...new Set([...DESK_VARS, ...CRM_VARS, ...CHATWOOT_VARS, ...OMNIVIBE_VARS])].sort());
     for (const [name, value] of Object.entries({ ...sb.zohoAccounts.env, ...sb.zohoDesk.env, ...sb.zohoCrm.env })) expect(sb.env[name]).toBe(value);
     // One token from the shared refresh token works on Desk and on CRM; api_domain is the CRM server's.
     const t = await token(sb.env.ZOHO_ACCOUNTS_URL, sb.env.ZOHO_CLIENT_ID, sb.env.ZOHO_CLIENT_SECRET, sb.env.ZOHO_REFRESH_TOKEN);
@@ -69,7 +73,7 @@ describe("startSandbox composes vendor pieces", () => {
     expect(sb.zohoDesk.tokenRequests()).toHaveLength(1);
     // The summary the CLI prints.
     const summary = sb.summary();
-    expect(Object.keys(summary)).toEqual(["zohoDesk", "zohoCrm", "zohoAccounts", "env"]);
+    expect(Object.keys(summary)).toEqual(["zohoDesk", "zohoCrm", "zohoAccounts", "chatwoot", "omnivibe", "env"]);
     expect(summary.zohoCrm!.eu!.apiBaseUrl).toBe(sb.env.ZOHO_CRM_EU_API_BASE_URL);
   });
 
@@ -118,11 +122,12 @@ describe("the sandbox command", () => {
         child.once("exit", (code) => (clearTimeout(timer), reject(new Error(`the sandbox command exited with ${code}`))));
       });
       const line = JSON.parse(first);
-      expect(Object.keys(line)).toEqual(["zohoDesk", "zohoCrm", "zohoAccounts", "env"]);
+      expect(Object.keys(line)).toEqual(["zohoDesk", "zohoCrm", "zohoAccounts", "chatwoot", "omnivibe", "env"]);
+      expect(line.chatwoot).toEqual({ apiBaseUrl: line.env.CHATWOOT_API_BASE_URL, platformBaseUrl: line.env.CHATWOOT_PLATFORM_BASE_URL, accountId: 1 });
       expect(line.zohoDesk).toEqual({ apiBaseUrl: line.env.ZOHO_DESK_API_BASE_URL, accountsUrl: line.env.ZOHO_ACCOUNTS_URL, orgId: line.env.ZOHO_DESK_ORG_ID });
       expect(line.zohoCrm.com.apiBaseUrl).toBe(line.env.ZOHO_CRM_API_BASE_URL);
       expect(line.zohoCrm.eu).toMatchObject({ apiBaseUrl: line.env.ZOHO_CRM_EU_API_BASE_URL, accountsUrl: line.env.ZOHO_EU_ACCOUNTS_URL });
-      expect(Object.keys(line.env).sort()).toEqual([...new Set([...DESK_VARS, ...CRM_VARS])].sort());
+      expect(Object.keys(line.env).sort()).toEqual([...new Set([...DESK_VARS, ...CRM_VARS, ...CHATWOOT_VARS, ...OMNIVIBE_VARS])].sort());
       // The servers it announced answer.
       const res = await fetch(`${line.env.ZOHO_CRM_API_BASE_URL}/settings/profiles`);
       expect(res.status).toBe(401);
