@@ -167,6 +167,14 @@ describe("Chatwoot profile", () => {
     expect((await me("POST", "/profile/availability", { profile: { account_id: 1, availability: "away" } })).status).toBe(500);
     const auto = await me("POST", "/profile/auto_offline", { profile: { account_id: 2, auto_offline: true } });
     expect(auto.body.accounts[1]).toMatchObject({ auto_offline: true, availability: "busy", availability_status: "offline" });
+    // set_active_account: account_id follows `order(active_at: :desc)`, where Postgres puts NULLs first.
+    expect((await me("PUT", "/profile/set_active_account", { profile: { account_id: 2 } })).status).toBe(200);
+    expect((await me("GET", "/profile")).body.account_id).toBe(1);
+    await me("PUT", "/profile/set_active_account", { profile: { account_id: 1 } });
+    await new Promise((r) => setTimeout(r, 5));
+    await me("PUT", "/profile/set_active_account", { profile: { account_id: 2 } });
+    expect((await me("GET", "/profile")).body).toMatchObject({ account_id: 2, role: "agent", inviter_id: cw.userIds.otherAdmin });
+    expect((await me("PUT", "/profile/set_active_account", { profile: { account_id: 3 } })).status).toBe(500);
     const listed = await as(cw, cw.tokens.otherAdministrator)("GET", "/accounts/2/agents");
     expect(listed.body.find((a: any) => a.id === cw.userIds.shared)).toMatchObject({ auto_offline: true, availability_status: "offline" });
   });
