@@ -114,8 +114,9 @@ export type Sandbox<V extends VendorName = VendorName> = { [K in V]: Pieces[K] }
 
 /**
  * Start vendor sandboxes on 127.0.0.1: `startSandbox()` starts every vendor, `startSandbox({ vendors: ["zohoDesk"] })`
- * a subset. The Zoho pieces share one accounts piece (one refresh token, with scopes, valid for Desk and CRM), and
- * their environments are merged into `env`.
+ * a subset. The Zoho pieces share one accounts piece (one refresh token, with scopes, valid for Desk and CRM); the
+ * Chatwoot and Omnivibe pieces are two independent Chatwoot installs (application and platform origins each). Their
+ * environments are merged into `env`.
  */
 export async function startSandbox<V extends VendorName = VendorName>(options: SandboxOptions<V> = {}): Promise<Sandbox<V>> {
   const vendors = (options.vendors ? VENDORS.filter((v) => options.vendors!.includes(v as V)) : [...VENDORS]) as V[];
