@@ -4,7 +4,7 @@ import { PulumiProject } from "../../harness/project";
 import { program, Sandbox, writeLines } from "../support/desk";
 
 const onConnection = (connection: string | undefined) =>
-  program(`new zohoDesk.Profile("billing", { name: "Billing Desk", transferToProfile: "Agent", permissions: { tickets: { delete: false } }${connection ? `, connection: "${connection}"` : ""} });`);
+  program(`new zohoDesk.Profile("billing", { name: "Billing Desk", cloneFrom: "Supervisor", transferToProfile: "Agent", permissions: { tickets: { delete: false } }${connection ? `, connection: "${connection}"` : ""} });`);
 
 /** The sandbox's Desk org and credentials under the names connection `name` reads (ZOHO_<NAME>_*, ZOHO_DESK_<NAME>_*). */
 function connectionEnv(sandbox: Sandbox, name: string): Record<string, string> {
