@@ -16,10 +16,11 @@ export class ProfileDirectory {
     this.profiles = undefined;
   }
 
-  /** After a successful write: keep the listing, with this profile added or replaced. */
+  /** After a successful write: keep the listing, with this profile added, or updated with the fields given. */
   remember(profile: LiveProfile): void {
     const { permissions_details: _permissions, ...summary } = profile;
-    this.profiles = this.profiles?.then((all) => [...all.filter((p) => p.id !== profile.id), summary]);
+    const given = Object.fromEntries(Object.entries(summary).filter(([, value]) => value !== undefined));
+    this.profiles = this.profiles?.then((all) => [...all.filter((p) => p.id !== profile.id), { ...all.find((p) => p.id === profile.id), ...given } as LiveProfile]);
   }
 
   /** After a successful delete. */
