@@ -9,6 +9,12 @@ import { ZohoCrmProfileKind } from "./zohoCrm/profile";
 import { ZohoCrmProfilePermissionSetKind } from "./zohoCrm/profile-permission-set";
 import { profilePermissionSetArgsSchema as crmProfilePermissionSetArgsSchema } from "./zohoCrm/profile-permission-set-schema";
 import { profileArgsSchema as crmProfileArgsSchema } from "./zohoCrm/schema";
+import { ChatwootAgentKind } from "./chatwoot/agent";
+import { agentArgsSchema as chatwootAgentArgsSchema } from "./chatwoot/agent-schema";
+import { ChatwootCustomRoleKind } from "./chatwoot/custom-role";
+import { customRoleArgsSchema as chatwootCustomRoleArgsSchema } from "./chatwoot/custom-role-schema";
+import { ChatwootProfileKind } from "./chatwoot/profile";
+import { profileArgsSchema as chatwootProfileArgsSchema } from "./chatwoot/profile-schema";
 
 /** One resource kind: the token its state carries, the arguments' schema (docs come from it), and its logic. */
 export interface RegisteredKind {
@@ -24,4 +30,7 @@ export const registry: readonly RegisteredKind[] = [
   { token: "zohoDesk:ProfilePermissionSet", schema: profilePermissionSetArgsSchema, factory: perConnection((settings, connection) => new ZohoDeskProfilePermissionSetKind(settings, connection)) },
   { token: "zohoCrm:Profile", schema: crmProfileArgsSchema, factory: perConnection((settings, connection) => new ZohoCrmProfileKind(settings, connection)) },
   { token: "zohoCrm:ProfilePermissionSet", schema: crmProfilePermissionSetArgsSchema, factory: perConnection((settings, connection) => new ZohoCrmProfilePermissionSetKind(settings, connection)) },
+  { token: "chatwoot:CustomRole", schema: chatwootCustomRoleArgsSchema, factory: perConnection((settings, connection) => new ChatwootCustomRoleKind(settings, connection)) },
+  { token: "chatwoot:Agent", schema: chatwootAgentArgsSchema, factory: perConnection((settings, connection) => new ChatwootAgentKind(settings, connection)) },
+  { token: "chatwoot:Profile", schema: chatwootProfileArgsSchema, factory: perConnection((settings, connection) => new ChatwootProfileKind(settings, connection)) },
 ];

@@ -1,0 +1,134 @@
+import { failuresFromZod } from "../core/check-failures";
+import { Claim } from "../core/claims";
+import { HelpdeskError, VendorApiError, VendorUnreachableError } from "../core/errors";
+import { CheckFailure, CheckOutcome, DiffOutcome, ReadOutcome, ResourceKind } from "../core/resource-kind";
+import { Settings } from "../core/settings";
+import { ChatwootAccount, chatwootAccount, notAdministratorReason } from "./account";
+import { CustomRoleFields } from "./client";
+import { CustomRoleArgs, customRoleArgsSchema } from "./custom-role-schema";
+import { LiveCustomRole } from "./live";
+
+export interface CustomRoleOutputs extends CustomRoleArgs {
+  /** Chatwoot's id of the role: what chatwoot.Agent's customRole takes for a role made by the same program. */
+  customRoleId: number;
+}
+
+const allowedKeys = (path: string[]) => (path.length === 0 ? Object.keys(customRoleArgsSchema.shape) : undefined);
+
+/** chatwoot:CustomRole, an Enterprise custom role this stack owns: created, updated in place, deleted on destroy. */
+export class ChatwootCustomRoleKind implements ResourceKind<CustomRoleArgs, CustomRoleOutputs> {
+  constructor(private readonly settings: Settings, private readonly connection?: string) {}
+
+  private get account(): ChatwootAccount {
+    return chatwootAccount(this.settings, this.connection);
+  }
+
+  async check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<CheckOutcome<CustomRoleArgs>> {
+    const parsed = customRoleArgsSchema.safeParse(news);
+    if (!parsed.success) return { failures: failuresFromZod(parsed.error, allowedKeys) };
+    const args = parsed.data;
+    const refused = await notAdministratorReason(this.account, "managing custom roles");
+    if (refused) return { failures: [{ property: "", reason: refused }] };
+    const failures: CheckFailure[] = [];
+    const ownId = typeof olds.customRoleId === "number" ? olds.customRoleId : undefined;
+    const holder = (await this.account.customRoles.all()).find((role) => role.name === args.name && role.id !== ownId);
+    if (holder) {
+      failures.push({
+        property: "name",
+        reason: `account ${this.account.accountId} already has a custom role named '${holder.name}' (id ${holder.id}); Chatwoot wants role names unique in an account, so choose another name`,
+      });
+    }
+    return failures.length > 0 ? { failures } : { inputs: args, failures };
+  }
+
+  async claims(inputs: Record<string, unknown>): Promise<Claim[]> {
+    const parsed = customRoleArgsSchema.safeParse(inputs);
+    if (!parsed.success) return [];
+    return [{ key: `chatwoot/${this.account.label}/custom-role-name/${parsed.data.name}`, what: `the Chatwoot custom role name '${parsed.data.name}'`, property: "name" }];
+  }
+
+  async diff(olds: CustomRoleOutputs, news: CustomRoleArgs): Promise<DiffOutcome> {
+    const changedPaths = Object.keys(changedFields(news, olds));
+    return { changes: changedPaths.length > 0, changedPaths };
+  }
+
+  async create(args: CustomRoleArgs): Promise<{ id: string; outs: CustomRoleOutputs }> {
+    const created = await this.createOnce(args);
+    this.account.customRoles.remember(created);
+    return { id: String(created.id), outs: outputsFor(args, created) };
+  }
+
+  async read(id: string, olds: CustomRoleOutputs): Promise<ReadOutcome<CustomRoleArgs, CustomRoleOutputs> | undefined> {
+    const live = await this.account.customRoles.byId(Number(id));
+    if (!live) return undefined;
+    const outs = outputsFor(argsOf(olds), live);
+    return { id, props: outs, inputs: argsOf(outs) };
+  }
+
+  async update(id: string, olds: CustomRoleOutputs, news: CustomRoleArgs): Promise<CustomRoleOutputs> {
+    const fields = changedFields(news, olds);
+    if (Object.keys(fields).length === 0) return { ...news, customRoleId: olds.customRoleId };
+    const updated = await this.account.client.updateCustomRole(Number(id), fields);
+    this.account.customRoles.remember(updated);
+    const ignored = Object.keys(changedFields(news, outputsFor(news, updated)));
+    if (ignored.length > 0) throw new HelpdeskError(`Chatwoot accepted the update of custom role ${id} but did not apply: ${ignored.join(", ")}`);
+    return outputsFor(news, updated);
+  }
+
+  /**
+   * Chatwoot answers 500, not 404, for a role it does not have, so the listing tells whether the role is still
+   * there. Its agents keep their membership and lose the role (dependent: :nullify).
+   */
+  async delete(id: string): Promise<void> {
+    const live = await this.account.customRoles.byId(Number(id));
+    if (!live) return;
+    await this.account.client.deleteCustomRole(live.id);
+    this.account.customRoles.drop(live.id);
+  }
+
+  /** A create is not safe to repeat: when its answer is lost, a role with this name is the one it made (names are unique). */
+  private async createOnce(args: CustomRoleArgs): Promise<LiveCustomRole> {
+    try {
+      return await this.account.client.createCustomRole(fieldsOf(args));
+    } catch (error) {
+      const outcomeUnknown = error instanceof VendorUnreachableError || (error instanceof VendorApiError && error.status >= 500);
+      if (!outcomeUnknown) throw error;
+      this.account.customRoles.forget();
+      const landed = (await this.account.customRoles.all()).find((role) => role.name === args.name);
+      if (!landed) throw error;
+      return landed;
+    }
+  }
+}
+
+function fieldsOf(args: CustomRoleArgs): CustomRoleFields {
+  return { name: args.name, ...(args.description !== undefined ? { description: args.description } : {}), permissions: args.permissions };
+}
+
+/** The fields of `args` that differ from `last` (permissions compared as a set); only what the program declares. */
+function changedFields(args: CustomRoleArgs, last: CustomRoleArgs): CustomRoleFields {
+  return {
+    ...(args.name !== last.name ? { name: args.name } : {}),
+    ...(args.description !== undefined && args.description !== last.description ? { description: args.description } : {}),
+    ...(!samePermissions(args.permissions, last.permissions ?? []) ? { permissions: args.permissions } : {}),
+  };
+}
+
+const samePermissions = (a: readonly string[], b: readonly string[]) => JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
+
+/** The declared fields at their live values; permissions in the program's order when they are the same set. */
+function outputsFor(args: CustomRoleArgs, live: LiveCustomRole): CustomRoleOutputs {
+  return {
+    ...args,
+    name: live.name,
+    ...(args.description !== undefined ? { description: live.description ?? "" } : {}),
+    permissions: samePermissions(args.permissions, live.permissions) ? args.permissions : live.permissions,
+    customRoleId: live.id,
+  };
+}
+
+function argsOf(outputs: CustomRoleOutputs): CustomRoleArgs {
+  const { customRoleId: _id, ...args } = outputs;
+  return args;
+}
+
