@@ -20,7 +20,10 @@ export type { Account as ChatwootAccount, AccountUser as ChatwootAccountUser, Cu
 export { CUSTOM_ROLE_PERMISSIONS, type Brand as ChatwootBrand } from "./seed";
 
 export interface ChatwootSandboxOptions {
-  /** "omnivibe": the same API as a white-label install, with its own tokens and its OMNIVIBE_* variables. */
+  /**
+   * "omnivibe": the same API as a white-label install, with its own tokens and its CHATWOOT_OMNIVIBE_* variables (the
+   * names the provider reads for `connection: "omnivibe"`).
+   */
   brand?: Brand;
   /** Port of the application API (0 = any free port). */
   port?: number;
@@ -41,11 +44,11 @@ export interface ChatwootEnv {
   CHATWOOT_PLATFORM_TOKEN: string;
 }
 export interface OmnivibeEnv {
-  OMNIVIBE_API_BASE_URL: string;
-  OMNIVIBE_API_ACCESS_TOKEN: string;
-  OMNIVIBE_ACCOUNT_ID: string;
-  OMNIVIBE_PLATFORM_BASE_URL: string;
-  OMNIVIBE_PLATFORM_TOKEN: string;
+  CHATWOOT_OMNIVIBE_API_BASE_URL: string;
+  CHATWOOT_OMNIVIBE_API_ACCESS_TOKEN: string;
+  CHATWOOT_OMNIVIBE_ACCOUNT_ID: string;
+  CHATWOOT_OMNIVIBE_PLATFORM_BASE_URL: string;
+  CHATWOOT_OMNIVIBE_PLATFORM_TOKEN: string;
 }
 
 export interface ChatwootSandbox extends VendorPiece<ChatwootAdmin> {
@@ -113,7 +116,7 @@ export async function startChatwootSandbox(options: ChatwootSandboxOptions = {})
   }
   const [appServer, platformServer] = servers;
   const token = (id: number) => store.users.get(id)!.accessToken;
-  const prefix = brand === "chatwoot" ? "CHATWOOT" : "OMNIVIBE";
+  const prefix = brand === "chatwoot" ? "CHATWOOT" : "CHATWOOT_OMNIVIBE";
   const env: Record<string, string> = {
     [`${prefix}_API_BASE_URL`]: appServer.origin,
     [`${prefix}_API_ACCESS_TOKEN`]: token(USER_IDS.admin),

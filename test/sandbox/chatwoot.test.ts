@@ -381,17 +381,17 @@ describe("Chatwoot piece: rack-attack, faults, record", () => {
 });
 
 describe("Omnivibe (white-label Chatwoot)", () => {
-  it("runs as a second install with its own hosts, tokens and OMNIVIBE_* variables", async () => {
+  it("runs as a second install with its own hosts, tokens and CHATWOOT_OMNIVIBE_* variables", async () => {
     const sb = await startSandbox({ vendors: ["chatwoot", "omnivibe"] });
     running = sb;
-    expect(Object.keys(sb.env).filter((k) => k.startsWith("OMNIVIBE_")).sort()).toEqual(
-      ["OMNIVIBE_ACCOUNT_ID", "OMNIVIBE_API_ACCESS_TOKEN", "OMNIVIBE_API_BASE_URL", "OMNIVIBE_PLATFORM_BASE_URL", "OMNIVIBE_PLATFORM_TOKEN"]);
-    expect(sb.env.OMNIVIBE_API_BASE_URL).not.toBe(sb.env.CHATWOOT_API_BASE_URL);
+    expect(Object.keys(sb.env).filter((k) => k.startsWith("CHATWOOT_OMNIVIBE_")).sort()).toEqual(
+      ["CHATWOOT_OMNIVIBE_ACCOUNT_ID", "CHATWOOT_OMNIVIBE_API_ACCESS_TOKEN", "CHATWOOT_OMNIVIBE_API_BASE_URL", "CHATWOOT_OMNIVIBE_PLATFORM_BASE_URL", "CHATWOOT_OMNIVIBE_PLATFORM_TOKEN"]);
+    expect(sb.env.CHATWOOT_OMNIVIBE_API_BASE_URL).not.toBe(sb.env.CHATWOOT_API_BASE_URL);
     const ov = sb.omnivibe;
     expect(ov.name).toBe("omnivibe");
-    expect((await as(ov, sb.env.OMNIVIBE_API_ACCESS_TOKEN)("GET", `/accounts/${sb.env.OMNIVIBE_ACCOUNT_ID}/agents`)).status).toBe(200);
+    expect((await as(ov, sb.env.CHATWOOT_OMNIVIBE_API_ACCESS_TOKEN)("GET", `/accounts/${sb.env.CHATWOOT_OMNIVIBE_ACCOUNT_ID}/agents`)).status).toBe(200);
     expect((await as(ov, sb.env.CHATWOOT_API_ACCESS_TOKEN)("GET", "/profile")).body).toEqual({ error: "Invalid Access Token" });
-    expect((await platform(ov, sb.env.OMNIVIBE_PLATFORM_TOKEN)("GET", "/users/1")).status).toBe(200);
+    expect((await platform(ov, sb.env.CHATWOOT_OMNIVIBE_PLATFORM_TOKEN)("GET", "/users/1")).status).toBe(200);
   });
 });
 

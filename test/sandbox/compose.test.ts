@@ -18,7 +18,7 @@ async function started<T extends { close(): Promise<void> }>(p: Promise<T>): Pro
 
 const DESK_VARS = ["ZOHO_DESK_API_BASE_URL", "ZOHO_ACCOUNTS_URL", "ZOHO_DESK_ORG_ID", "ZOHO_CLIENT_ID", "ZOHO_CLIENT_SECRET", "ZOHO_REFRESH_TOKEN"];
 const CHATWOOT_VARS = ["CHATWOOT_API_BASE_URL", "CHATWOOT_API_ACCESS_TOKEN", "CHATWOOT_ACCOUNT_ID", "CHATWOOT_PLATFORM_BASE_URL", "CHATWOOT_PLATFORM_TOKEN"];
-const OMNIVIBE_VARS = CHATWOOT_VARS.map((v) => v.replace("CHATWOOT", "OMNIVIBE"));
+const OMNIVIBE_VARS = CHATWOOT_VARS.map((v) => v.replace("CHATWOOT", "CHATWOOT_OMNIVIBE"));
 const CRM_VARS = ["ZOHO_CRM_API_BASE_URL", "ZOHO_CRM_EU_API_BASE_URL", "ZOHO_EU_ACCOUNTS_URL", "ZOHO_EU_CLIENT_ID", "ZOHO_EU_CLIENT_SECRET", "ZOHO_EU_REFRESH_TOKEN"];
 
 async function token(accountsUrl: string, clientId: string, clientSecret: string, refreshToken: string): Promise<{ access_token: string; api_domain: string; expires_in: number }> {
