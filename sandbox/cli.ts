@@ -9,8 +9,10 @@ import { startSandbox } from "./index";
  * node dist/sandbox/cli.js [--port N] [--accounts-port N] [--rate-limit N] [--concurrency N] [--token-ttl S] [--retry-after S]
  *                          [--latency MS] [--token-refresh-limit N]
  *                          [--chatwoot-port N] [--chatwoot-platform-port N] [--chatwoot-rate-limit PER_MIN]
+ *                          [--teamwork-desk-port N] [--teamwork-desk-rate-limit PER_MIN] [--imichat-port N] [--imichat-daily-limit PER_DAY]
  *   Foreground: prints one JSON line ({zohoDesk: {...}, ..., chatwoot: {...}, omnivibe: {...}, env: {...}}), runs until
- *   SIGINT/SIGTERM. The --chatwoot-* flags configure the Chatwoot piece (its rack-attack limit: 0 = off).
+ *   SIGINT/SIGTERM. The --chatwoot-* flags configure the Chatwoot piece (its rack-attack limit: 0 = off); the
+ *   --teamwork-desk-* and --imichat-* flags the Teamwork Desk (120/min by default) and IMIchat (10,000/day) pieces.
  * ... --print-env [--pid-file PATH]
  *   Starts the same sandbox in the background, writes its pid to PATH, prints `export NAME='value'` lines and returns:
  *   eval "$(npx pulumi-helpdesk-sandbox --print-env)"
@@ -27,7 +29,8 @@ interface Args {
 
 function parseArgs(argv: string[]): Args {
   const known = ["port", "accounts-port", "rate-limit", "concurrency", "token-ttl", "retry-after", "latency", "token-refresh-limit",
-    "chatwoot-port", "chatwoot-platform-port", "chatwoot-rate-limit"];
+    "chatwoot-port", "chatwoot-platform-port", "chatwoot-rate-limit", "teamwork-desk-port", "teamwork-desk-rate-limit", "imichat-port",
+    "imichat-daily-limit"];
   const out: Args = { numbers: {}, printEnv: false, stop: false, pidFile: defaultPidFile() };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split("=", 2);
@@ -74,6 +77,8 @@ async function main(): Promise<void> {
       tokenRefreshesPer10Minutes: a["token-refresh-limit"],
     },
     chatwoot: { port: a["chatwoot-port"], platformPort: a["chatwoot-platform-port"], rateLimitPerMinute: a["chatwoot-rate-limit"] },
+    teamworkDesk: { port: a["teamwork-desk-port"], rateLimitPerMinute: a["teamwork-desk-rate-limit"] },
+    imichat: { port: a["imichat-port"], dailyRateLimit: a["imichat-daily-limit"] },
   });
   const stop = () => {
     void sandbox.close().then(() => process.exit(0));
@@ -81,7 +86,7 @@ async function main(): Promise<void> {
   // Handlers first: a parent may signal as soon as it reads the JSON line.
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
-  // One line for every vendor: {zohoDesk, zohoCrm: {com, eu}, zohoAccounts, chatwoot, omnivibe, env}.
+  // One line for every vendor: {zohoDesk, zohoCrm: {com, eu}, zohoAccounts, chatwoot, omnivibe, teamworkDesk, imichat, env}.
   const line = sandbox.summary();
   process.stdout.write(JSON.stringify(line) + "\n");
   // Started by --print-env: hand the line to the parent, which then lets go of this process.

@@ -1,6 +1,8 @@
 import { systemClock, type Clock } from "./core/clock";
 import type { VendorPiece } from "./core/piece";
 import { startChatwootSandbox, type ChatwootEnv, type ChatwootSandbox, type ChatwootSandboxOptions, type OmnivibeEnv } from "./chatwoot";
+import { startImichatSandbox, type ImichatEnv, type ImichatSandbox, type ImichatSandboxOptions } from "./imichat";
+import { startTeamworkDeskSandbox, type TeamworkDeskEnv, type TeamworkDeskSandbox, type TeamworkDeskSandboxOptions } from "./teamwork-desk";
 import { startZohoAccountsPiece, type ZohoAccountsPiece, type ZohoAccountsPieceOptions, type ZohoDataCentre } from "./zoho-accounts";
 import { startZohoCrmSandbox, type ZohoCrmSandbox, type ZohoCrmSandboxOptions } from "./zoho-crm";
 import { startZohoDeskSandbox, type ZohoDeskEnv, type ZohoDeskSandbox, type ZohoDeskSandboxOptions } from "./zoho-desk";
@@ -22,6 +24,14 @@ export type {
   ChatwootSandboxOptions, ChatwootUser, OmnivibeEnv,
 } from "./chatwoot";
 export { CUSTOM_ROLE_PERMISSIONS, startChatwootSandbox } from "./chatwoot";
+export type {
+  TeamworkDeskAdmin, TeamworkDeskEnv, TeamworkDeskSandbox, TeamworkDeskSandboxOptions, TeamworkDeskUser, TeamworkDeskUserChanges,
+} from "./teamwork-desk";
+export { startTeamworkDeskSandbox } from "./teamwork-desk";
+export type {
+  ImichatAdmin, ImichatCustomAttributeDefinition, ImichatEnv, ImichatPrivilege, ImichatSandbox, ImichatSandboxOptions, ImichatUser,
+} from "./imichat";
+export { startImichatSandbox } from "./imichat";
 export { startZohoAccountsPiece } from "./zoho-accounts";
 export { startZohoCrmSandbox } from "./zoho-crm";
 export { startZohoDeskSandbox } from "./zoho-desk";
@@ -30,14 +40,16 @@ export { startZohoDeskSandbox } from "./zoho-desk";
  * The vendor pieces startSandbox can start (the Zoho accounts piece always comes along). "omnivibe" is a second
  * Chatwoot install under Omnivibe's name (a Chatwoot white-label: same API, its own hosts and tokens).
  */
-export type VendorName = "zohoDesk" | "zohoCrm" | "chatwoot" | "omnivibe";
-export const VENDORS: readonly VendorName[] = ["zohoDesk", "zohoCrm", "chatwoot", "omnivibe"];
+export type VendorName = "zohoDesk" | "zohoCrm" | "chatwoot" | "omnivibe" | "teamworkDesk" | "imichat";
+export const VENDORS: readonly VendorName[] = ["zohoDesk", "zohoCrm", "chatwoot", "omnivibe", "teamworkDesk", "imichat"];
 
 interface Pieces {
   zohoDesk: ZohoDeskSandbox;
   zohoCrm: ZohoCrmSandbox;
   chatwoot: ChatwootSandbox;
   omnivibe: ChatwootSandbox;
+  teamworkDesk: TeamworkDeskSandbox;
+  imichat: ImichatSandbox;
 }
 
 export interface SandboxOptions<V extends VendorName = VendorName> {
@@ -57,6 +69,10 @@ export interface SandboxOptions<V extends VendorName = VendorName> {
   chatwoot?: Omit<ChatwootSandboxOptions, "brand">;
   /** The Omnivibe piece: a Chatwoot install of its own. */
   omnivibe?: Omit<ChatwootSandboxOptions, "brand">;
+  /** The Teamwork Desk piece (port, per-minute limit: 120 by default). */
+  teamworkDesk?: TeamworkDeskSandboxOptions;
+  /** The IMIchat (Webex Engage) piece (port, daily quota: 10,000 by default, token lifetime). */
+  imichat?: ImichatSandboxOptions;
 }
 
 /** The shared accounts piece's variables: .com under the historical names, .eu as ZOHO_EU_* (when a vendor uses it). */
@@ -84,6 +100,8 @@ export type EnvOf<V extends VendorName> = ZohoAccountsEnv &
   ("zohoCrm" extends V ? ZohoCrmFullEnv : unknown) &
   ("chatwoot" extends V ? ChatwootEnv : unknown) &
   ("omnivibe" extends V ? OmnivibeEnv : unknown) &
+  ("teamworkDesk" extends V ? TeamworkDeskEnv : unknown) &
+  ("imichat" extends V ? ImichatEnv : unknown) &
   Record<string, string>;
 
 /** Environment variables that point the provider at the sandbox (every vendor). */
@@ -96,6 +114,8 @@ export interface SandboxSummary {
   zohoAccounts: Partial<Record<ZohoDataCentre, string>>;
   chatwoot?: ChatwootSummary;
   omnivibe?: ChatwootSummary;
+  teamworkDesk?: { baseUrl: string; apiBaseUrl: string };
+  imichat?: { baseUrl: string; apiBaseUrl: string; teamId: number };
   env: Record<string, string>;
 }
 
@@ -115,8 +135,8 @@ export type Sandbox<V extends VendorName = VendorName> = { [K in V]: Pieces[K] }
 /**
  * Start vendor sandboxes on 127.0.0.1: `startSandbox()` starts every vendor, `startSandbox({ vendors: ["zohoDesk"] })`
  * a subset. The Zoho pieces share one accounts piece (one refresh token, with scopes, valid for Desk and CRM); the
- * Chatwoot and Omnivibe pieces are two independent Chatwoot installs (application and platform origins each). Their
- * environments are merged into `env`.
+ * Chatwoot and Omnivibe pieces are two independent Chatwoot installs (application and platform origins each); Teamwork
+ * Desk (one site) and IMIchat (one tenant) are one origin each. Their environments are merged into `env`.
  */
 export async function startSandbox<V extends VendorName = VendorName>(options: SandboxOptions<V> = {}): Promise<Sandbox<V>> {
   const vendors = (options.vendors ? VENDORS.filter((v) => options.vendors!.includes(v as V)) : [...VENDORS]) as V[];
@@ -145,6 +165,10 @@ export async function startSandbox<V extends VendorName = VendorName>(options: S
       const o = options[brand] ?? {};
       if (want(brand)) started[brand] = await startChatwootSandbox({ ...o, brand, clock: o.clock ?? clock });
     }
+    const tw = options.teamworkDesk ?? {};
+    if (want("teamworkDesk")) started.teamworkDesk = await startTeamworkDeskSandbox({ ...tw, clock: tw.clock ?? clock });
+    const imi = options.imichat ?? {};
+    if (want("imichat")) started.imichat = await startImichatSandbox({ ...imi, clock: imi.clock ?? clock });
   } catch (err) {
     await Promise.all(Object.values(started).map((p) => p.close()));
     await accounts.close();
@@ -168,10 +192,13 @@ export async function startSandbox<V extends VendorName = VendorName>(options: S
       const c = started[brand];
       if (c) out[brand] = { apiBaseUrl: c.apiBaseUrl, platformBaseUrl: c.platformBaseUrl, accountId: c.accountId };
     }
+    if (started.teamworkDesk) out.teamworkDesk = { baseUrl: started.teamworkDesk.baseUrl, apiBaseUrl: started.teamworkDesk.apiBaseUrl };
+    if (started.imichat) out.imichat = { baseUrl: started.imichat.baseUrl, apiBaseUrl: started.imichat.apiBaseUrl, teamId: started.imichat.teamIds.support };
     // Keys in this order: zohoDesk first, as the line always began.
     return {
       ...(out.zohoDesk ? { zohoDesk: out.zohoDesk } : {}), ...(out.zohoCrm ? { zohoCrm: out.zohoCrm } : {}), zohoAccounts: out.zohoAccounts,
-      ...(out.chatwoot ? { chatwoot: out.chatwoot } : {}), ...(out.omnivibe ? { omnivibe: out.omnivibe } : {}), env: out.env,
+      ...(out.chatwoot ? { chatwoot: out.chatwoot } : {}), ...(out.omnivibe ? { omnivibe: out.omnivibe } : {}),
+      ...(out.teamworkDesk ? { teamworkDesk: out.teamworkDesk } : {}), ...(out.imichat ? { imichat: out.imichat } : {}), env: out.env,
     };
   };
   return {

@@ -19,6 +19,8 @@ async function started<T extends { close(): Promise<void> }>(p: Promise<T>): Pro
 const DESK_VARS = ["ZOHO_DESK_API_BASE_URL", "ZOHO_ACCOUNTS_URL", "ZOHO_DESK_ORG_ID", "ZOHO_CLIENT_ID", "ZOHO_CLIENT_SECRET", "ZOHO_REFRESH_TOKEN"];
 const CHATWOOT_VARS = ["CHATWOOT_API_BASE_URL", "CHATWOOT_API_ACCESS_TOKEN", "CHATWOOT_ACCOUNT_ID", "CHATWOOT_PLATFORM_BASE_URL", "CHATWOOT_PLATFORM_TOKEN"];
 const OMNIVIBE_VARS = CHATWOOT_VARS.map((v) => v.replace("CHATWOOT", "CHATWOOT_OMNIVIBE"));
+const TEAMWORK_VARS = ["TEAMWORK_DESK_BASE_URL", "TEAMWORK_DESK_API_KEY"];
+const IMICHAT_VARS = ["IMICHAT_BASE_URL", "IMICHAT_API_KEY", "IMICHAT_DOMAIN", "IMICHAT_TEAM_ID"];
 const CRM_VARS = ["ZOHO_CRM_API_BASE_URL", "ZOHO_CRM_EU_API_BASE_URL", "ZOHO_EU_ACCOUNTS_URL", "ZOHO_EU_CLIENT_ID", "ZOHO_EU_CLIENT_SECRET", "ZOHO_EU_REFRESH_TOKEN"];
 
 async function token(accountsUrl: string, clientId: string, clientSecret: string, refreshToken: string): Promise<{ access_token: string; api_domain: string; expires_in: number }> {
@@ -44,7 +46,7 @@ describe("startSandbox composes vendor pieces", () => {
   it("starts every vendor by default, sharing one accounts piece and one refresh token", async () => {
     const sb = await started(startSandbox());
     expect(sb.vendors).toEqual([...VENDORS]);
-    expect(sb.pieces.map((p) => p.name)).toEqual(["zohoAccounts", "zohoDesk", "zohoCrm", "chatwoot", "omnivibe"]);
+    expect(sb.pieces.map((p) => p.name)).toEqual(["zohoAccounts", "zohoDesk", "zohoCrm", "chatwoot", "omnivibe", "teamworkDesk", "imichat"]);
     expectPiece(sb.zohoAccounts, "zohoAccounts");
     expectPiece(sb.zohoDesk, "zohoDesk");
     expectPiece(sb.zohoCrm, "zohoCrm");
@@ -54,7 +56,9 @@ describe("startSandbox composes vendor pieces", () => {
     expect(sb.zohoCrm.eu.accountsUrl).toBe(sb.zohoAccounts.url("eu"));
     expectPiece(sb.chatwoot, "chatwoot");
     expectPiece(sb.omnivibe, "omnivibe");
-    expect(Object.keys(sb.env).sort()).toEqual([...new Set([...DESK_VARS, ...CRM_VARS, ...CHATWOOT_VARS, ...OMNIVIBE_VARS])].sort());
+    expectPiece(sb.teamworkDesk, "teamworkDesk");
+    expectPiece(sb.imichat, "imichat");
+    expect(Object.keys(sb.env).sort()).toEqual([...new Set([...DESK_VARS, ...CRM_VARS, ...CHATWOOT_VARS, ...OMNIVIBE_VARS, ...TEAMWORK_VARS, ...IMICHAT_VARS])].sort());
     for (const [name, value] of Object.entries({ ...sb.zohoAccounts.env, ...sb.zohoDesk.env, ...sb.zohoCrm.env })) expect(sb.env[name]).toBe(value);
     // One token from the shared refresh token works on Desk and on CRM; api_domain is the CRM server's.
     const t = await token(sb.env.ZOHO_ACCOUNTS_URL, sb.env.ZOHO_CLIENT_ID, sb.env.ZOHO_CLIENT_SECRET, sb.env.ZOHO_REFRESH_TOKEN);
@@ -73,8 +77,10 @@ describe("startSandbox composes vendor pieces", () => {
     expect(sb.zohoDesk.tokenRequests()).toHaveLength(1);
     // The summary the CLI prints.
     const summary = sb.summary();
-    expect(Object.keys(summary)).toEqual(["zohoDesk", "zohoCrm", "zohoAccounts", "chatwoot", "omnivibe", "env"]);
+    expect(Object.keys(summary)).toEqual(["zohoDesk", "zohoCrm", "zohoAccounts", "chatwoot", "omnivibe", "teamworkDesk", "imichat", "env"]);
     expect(summary.zohoCrm!.eu!.apiBaseUrl).toBe(sb.env.ZOHO_CRM_EU_API_BASE_URL);
+    expect(summary.teamworkDesk).toEqual({ baseUrl: sb.env.TEAMWORK_DESK_BASE_URL, apiBaseUrl: `${sb.env.TEAMWORK_DESK_BASE_URL}/desk/api/v2` });
+    expect(summary.imichat).toEqual({ baseUrl: sb.env.IMICHAT_BASE_URL, apiBaseUrl: `${sb.env.IMICHAT_BASE_URL}/v3.1`, teamId: 7001 });
   });
 
   it("starts a subset: Desk alone keeps its historical env and api_domain, CRM alone has no Desk", async () => {
@@ -92,6 +98,24 @@ describe("startSandbox composes vendor pieces", () => {
     expect(Object.keys(crm.env).sort()).toEqual(["ZOHO_ACCOUNTS_URL", "ZOHO_CLIENT_ID", "ZOHO_CLIENT_SECRET", "ZOHO_CRM_API_BASE_URL", "ZOHO_REFRESH_TOKEN"]);
     expect(() => crm.zohoCrm.eu).toThrow(/not running/);
     await expect(startSandbox({ vendors: ["zohoDex" as "zohoDesk"] })).rejects.toThrow(/unknown vendor/);
+  });
+
+  it("starts Teamwork Desk or IMIchat alone, each answering with the env it exports", async () => {
+    const tw = await started(startSandbox({ vendors: ["teamworkDesk"] }));
+    expect(tw.pieces.map((p) => p.name)).toEqual(["zohoAccounts", "teamworkDesk"]);
+    expect((tw as Record<string, unknown>).imichat).toBeUndefined();
+    expect(Object.keys(tw.env).sort()).toEqual(["ZOHO_ACCOUNTS_URL", "ZOHO_CLIENT_ID", "ZOHO_CLIENT_SECRET", "ZOHO_REFRESH_TOKEN", ...TEAMWORK_VARS].sort());
+    const users = await fetch(`${tw.env.TEAMWORK_DESK_BASE_URL}/desk/api/v2/users.json`, { headers: { Authorization: `Bearer ${tw.env.TEAMWORK_DESK_API_KEY}` } });
+    expect(users.status).toBe(200);
+    expect(users.headers.get("x-rate-limit-limit")).toBe("120");
+
+    const imi = await started(startSandbox({ vendors: ["imichat"] }));
+    expect(imi.pieces.map((p) => p.name)).toEqual(["zohoAccounts", "imichat"]);
+    const key = Buffer.from(`${imi.env.IMICHAT_API_KEY}@${imi.env.IMICHAT_DOMAIN}`).toString("base64");
+    const auth = await fetch(`${imi.env.IMICHAT_BASE_URL}/v3.1/authorize`, { headers: { key } });
+    const search = await fetch(`${imi.env.IMICHAT_BASE_URL}/v3.1/users/search`, { method: "POST", body: "{}",
+      headers: { "content-type": "application/json", access_token: auth.headers.get("access_token")!, teamid: imi.env.IMICHAT_TEAM_ID } });
+    expect(((await search.json()) as { status_code: number }).status_code).toBe(4305);
   });
 
   it("keeps the Desk-only options working on the shared accounts piece", async () => {
@@ -122,12 +146,14 @@ describe("the sandbox command", () => {
         child.once("exit", (code) => (clearTimeout(timer), reject(new Error(`the sandbox command exited with ${code}`))));
       });
       const line = JSON.parse(first);
-      expect(Object.keys(line)).toEqual(["zohoDesk", "zohoCrm", "zohoAccounts", "chatwoot", "omnivibe", "env"]);
+      expect(Object.keys(line)).toEqual(["zohoDesk", "zohoCrm", "zohoAccounts", "chatwoot", "omnivibe", "teamworkDesk", "imichat", "env"]);
       expect(line.chatwoot).toEqual({ apiBaseUrl: line.env.CHATWOOT_API_BASE_URL, platformBaseUrl: line.env.CHATWOOT_PLATFORM_BASE_URL, accountId: 1 });
       expect(line.zohoDesk).toEqual({ apiBaseUrl: line.env.ZOHO_DESK_API_BASE_URL, accountsUrl: line.env.ZOHO_ACCOUNTS_URL, orgId: line.env.ZOHO_DESK_ORG_ID });
       expect(line.zohoCrm.com.apiBaseUrl).toBe(line.env.ZOHO_CRM_API_BASE_URL);
+      expect(line.teamworkDesk.baseUrl).toBe(line.env.TEAMWORK_DESK_BASE_URL);
+      expect(line.imichat).toEqual({ baseUrl: line.env.IMICHAT_BASE_URL, apiBaseUrl: `${line.env.IMICHAT_BASE_URL}/v3.1`, teamId: 7001 });
       expect(line.zohoCrm.eu).toMatchObject({ apiBaseUrl: line.env.ZOHO_CRM_EU_API_BASE_URL, accountsUrl: line.env.ZOHO_EU_ACCOUNTS_URL });
-      expect(Object.keys(line.env).sort()).toEqual([...new Set([...DESK_VARS, ...CRM_VARS, ...CHATWOOT_VARS, ...OMNIVIBE_VARS])].sort());
+      expect(Object.keys(line.env).sort()).toEqual([...new Set([...DESK_VARS, ...CRM_VARS, ...CHATWOOT_VARS, ...OMNIVIBE_VARS, ...TEAMWORK_VARS, ...IMICHAT_VARS])].sort());
       // The servers it announced answer.
       const res = await fetch(`${line.env.ZOHO_CRM_API_BASE_URL}/settings/profiles`);
       expect(res.status).toBe(401);
