@@ -85,7 +85,7 @@ export function validateUpdate(store: ImichatStore, body: Body, user: User): Par
   return changes;
 }
 
-/** Keys given replace the stored value, `null` removes it, others stay (README choice 10). */
+/** Keys given replace the stored value, `null` removes it, others stay (README choice 9). */
 function mergeCustomAttributes(store: ImichatStore, raw: unknown, current: Record<string, unknown>): Record<string, unknown> {
   invalidUnless(isPlainObject(raw));
   const merged = { ...current };
