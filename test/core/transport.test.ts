@@ -192,3 +192,55 @@ describe("Transport under a vendor rate limit", () => {
     expect(Date.now() - started).toBeLessThan(1000);
   });
 });
+
+/** A server that admits `limit` requests per rolling `windowMs` and answers the rest 429 without a hint. */
+async function rollingWindowServer(limit: number, windowMs: number, headers = false) {
+  const admitted: number[] = [];
+  const refusedAt: number[] = [];
+  const s = await serve((_req, res) => {
+    const now = Date.now();
+    while (admitted.length > 0 && admitted[0] <= now - windowMs) admitted.shift();
+    const window: Record<string, string> = headers ? { "X-Rate-Limit-Limit": String(limit), "X-Rate-Limit-Remaining": String(Math.max(0, limit - admitted.length - 1)), "X-Rate-Limit-Reset": String(Math.ceil(((admitted[0] ?? now) + windowMs) / 1000)) } : {};
+    if (admitted.length >= limit) return (refusedAt.push(now), json(res, 429, {}, headers ? { ...window, "X-Rate-Limit-Remaining": "0" } : {}));
+    admitted.push(now);
+    json(res, 200, {}, window);
+  });
+  return { ...s, refused: () => refusedAt.length, refusedAt };
+}
+
+describe("Transport paced to the vendor's rate", () => {
+  let server: Server | undefined;
+  afterEach(() => server?.close());
+
+  const burst = (t: Transport, count: number) => Promise.all(Array.from({ length: count }, (_, i) => t.request({ method: "GET", path: `/r${i}` })));
+
+  // Timings are the benchmark's (bench/); these stories check who waits, and how many requests the vendor refuses.
+  it("a documented rate is never exceeded: no 429, the run paced to the limit", async () => {
+    const s = await rollingWindowServer(4, 500);
+    server = s.server;
+    const started = Date.now();
+    await burst(transport(s.url, { pace: { requests: 4, windowMs: 500 } }), 10);
+    expect(s.refused()).toBe(0);
+    // Ten requests at four a window: the ninth and tenth wait two windows.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+  });
+
+  it("an undocumented rate is learnt from the first 429s: then the run keeps to it", async () => {
+    const s = await rollingWindowServer(3, 1000);
+    server = s.server;
+    const started = Date.now();
+    await burst(transport(s.url, { retry: { rateLimitWindowMs: 1000 } }), 9);
+    // Refused only while the first window was full (what was sent before the first 429 came back), never after.
+    expect(s.refused()).toBeGreaterThan(0);
+    expect(s.refusedAt.every((at) => at - started < 1000)).toBe(true);
+    expect(s.attempts()).toBe(9 + s.refused());
+  });
+
+  it("rate headers are obeyed: when the vendor says none remain, requests wait for its reset", async () => {
+    const s = await rollingWindowServer(3, 1000, true);
+    server = s.server;
+    await burst(transport(s.url, { maxConcurrent: 1 }), 5);
+    expect(s.refused()).toBe(0);
+    expect(s.attempts()).toBe(5);
+  });
+});

@@ -1,5 +1,6 @@
 import fetch, { Headers, Response } from "node-fetch";
 import { VendorApiError, VendorUnreachableError } from "../errors";
+import { Pacer, RatePace, rateHeaders, SentRequest } from "./pacer";
 import { backoffDelayMs, defaultRetryOptions, idempotentMethods, RetryOptions } from "./retry-options";
 import { retryAfterFromHeaders } from "./retry-after";
 import { sleep, Throttle } from "./throttle";
@@ -22,6 +23,8 @@ export interface TransportOptions {
   /** Overrides of defaultRetryOptions, e.g. the vendor's rateLimitWindowMs. */
   retry?: Partial<RetryOptions>;
   maxConcurrent?: number;
+  /** The vendor's documented request rate, if it has one: requests are spaced to stay under it. */
+  pace?: RatePace;
   userAgent: string;
   timeoutMs?: number;
 }
@@ -53,10 +56,12 @@ type Outcome =
 export class Transport {
   private readonly retry: RetryOptions;
   private readonly throttle: Throttle;
+  private readonly pacer: Pacer;
 
   constructor(private readonly options: TransportOptions) {
     this.retry = { ...defaultRetryOptions, ...options.retry };
     this.throttle = new Throttle(options.maxConcurrent ?? 4);
+    this.pacer = new Pacer(options.pace, this.retry.rateLimitWindowMs);
   }
 
   async request<T>(req: ApiRequest): Promise<ApiResponse<T>> {
@@ -65,7 +70,18 @@ export class Transport {
     let failures = 0;
     let rateLimitedSince: number | undefined;
     for (let attempt = 1; ; attempt++) {
-      const outcome = await this.throttle.run(() => this.attempt(req));
+      let sent: SentRequest | undefined;
+      const outcome = await this.throttle.run(async () => {
+        sent = await this.pacer.slot();
+        const answer = await this.attempt(req);
+        // Before the next request takes this one's place: it must see what the vendor said of its window.
+        if (answer.kind === "answer") {
+          const window = rateHeaders(answer.response.headers);
+          if (window) this.pacer.observe(window);
+          if (answer.response.status !== 429) sent!.admitted = true;
+        }
+        return answer;
+      });
       if (outcome.kind === "network") {
         failures++;
         if (!repeatable || failures > this.retry.retries) {
@@ -86,8 +102,10 @@ export class Transport {
       const tooLong = hint !== undefined && hint > this.retry.maxRetryAfterMs;
       const retryable = this.retry.statusCodes.includes(response.status) && mayRepeat && !tooLong;
       if (retryable && response.status === 429) {
-        const wait = hint ?? this.retry.rateLimitWindowMs;
         rateLimitedSince ??= Date.now();
+        // Without a hint, the requests the vendor admitted in its window tell the pace; the pacer keeps it from now on.
+        const paced = hint === undefined && this.pacer.refused(sent!);
+        const wait = paced ? 0 : (hint ?? this.retry.rateLimitWindowMs);
         if (Date.now() - rateLimitedSince + wait <= this.retry.maxRateLimitWaitMs) {
           // One 429 usually means the whole account is throttled: hold every request of this client, not this one.
           this.throttle.pauseFor(wait);
