@@ -47,3 +47,19 @@ export function providerFor(token: string): pulumi.dynamic.ResourceProvider {
   }
   return provider;
 }
+
+/**
+ * What a resource's `__provider` text (dynamic/stub.ts) hands the engine's host: the configure hook and each
+ * method, resolved when called, so configuration applied by the host first reaches the kinds.
+ */
+export function handlerFor(token: string): pulumi.dynamic.ResourceProvider {
+  return {
+    configure: async (req) => configure(req.config),
+    check: (olds, news) => providerFor(token).check!(olds, news),
+    diff: (id, olds, news) => providerFor(token).diff!(id, olds, news),
+    create: (inputs) => providerFor(token).create(inputs),
+    read: (id, props) => providerFor(token).read!(id, props),
+    update: (id, olds, news) => providerFor(token).update!(id, olds, news),
+    delete: (id, props) => providerFor(token).delete!(id, props),
+  };
+}

@@ -1,10 +1,19 @@
 import * as pulumi from "@pulumi/pulumi";
 
 /**
- * The provider object the engine serializes into every resource's state. It holds nothing but the resource
- * type and forwards each call to the installed package, loaded by name at run time: state stays small, no
- * secret or module graph is captured, and upgrading the package changes what refresh and destroy run.
- * Keep it free of imports and outer variables: the closure serializer captures whatever it references.
+ * The module text the engine keeps as every resource's `__provider` (in its inputs and its outputs) and loads in
+ * the dynamic-provider process. It holds nothing but the resource type and loads the installed package by name at
+ * run time: state stays small, no secret is captured, and upgrading the package changes what refresh and destroy
+ * run. The host calls `handler()` once per distinct text and then the returned object's methods.
+ */
+export function stubSource(token: string): string {
+  return `exports.handler=()=>require("pulumi-helpdesk/runtime").handlerFor(${JSON.stringify(token)});`;
+}
+
+/**
+ * The serialized provider object of releases up to 0.2, still used by resource classes built on
+ * pulumi.dynamic.Resource. Keep it free of imports and outer variables: the closure serializer captures whatever
+ * it references.
  */
 export function stubFor(token: string): pulumi.dynamic.ResourceProvider {
   const provider = () => require("pulumi-helpdesk/runtime").providerFor(token);

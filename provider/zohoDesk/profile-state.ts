@@ -20,7 +20,8 @@ export interface ProfileOutputs extends ProfileArgs {
   createdBy?: string;
 }
 
-export type ProfileFacts = Omit<LiveProfile, "name" | "description" | "permissions">;
+/** What a user reads about a profile besides its arguments; the rest of Zoho's answer is not kept in state. */
+export type ProfileFacts = Pick<LiveProfile, "type" | "default" | "isVisible">;
 
 /** Settings that steer create and delete but are not part of the vendor object. */
 export const creationAndDeletionSettings = ["cloneFrom", "transferToProfile", "adopt"] as const;
@@ -79,10 +80,10 @@ export function outputsFor(args: ProfileArgs, profile: LiveProfile): ProfileOutp
   return { ...argsAsLive(args, profile), profileId: profile.id, profile: factsOf(profile) };
 }
 
-/** The vendor's facts without the owned fields (state written by 0.1 kept the whole profile). */
+/** The facts users read, from a live answer or from state (state written by 0.1 kept the whole profile). */
 export function factsOf(profile: Partial<LiveProfile>): ProfileFacts {
-  const { name: _name, description: _description, permissions: _permissions, ...facts } = profile;
-  return facts as ProfileFacts;
+  const facts = { type: profile.type, default: profile.default, isVisible: profile.isVisible };
+  return Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== undefined)) as ProfileFacts;
 }
 
 /** The program's arguments inside recorded outputs (which also hold the vendor's answer). */

@@ -1,11 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Inputs } from "../dynamic/inputs";
-import { reservedInputs } from "../dynamic/program";
-import { stubFor } from "../dynamic/stub";
+import { HelpdeskResource } from "../dynamic/resource";
+import { ProfileFacts } from "./profile-state";
 import { ProfilePermissionSetArgs } from "./profile-permission-set-schema";
-import { DeskPermissions, LiveProfile, ProfileArgs } from "./schema";
-
-const profileProvider = stubFor("zohoDesk:Profile");
+import { DeskPermissions, ProfileArgs } from "./schema";
 
 export type ProfileResourceArgs = Inputs<ProfileArgs>;
 
@@ -15,20 +13,19 @@ export type ProfileResourceArgs = Inputs<ProfileArgs>;
  * (default "Agent") or by adopting an existing profile (`adopt`), deleted on destroy (its agents move to
  * `transferToProfile`).
  */
-export class Profile extends pulumi.dynamic.Resource {
+export class Profile extends HelpdeskResource {
   /** Zoho Desk's id of the profile. */
   declare readonly profileId: pulumi.Output<string>;
-  /** The whole profile as Zoho Desk last returned it, every permission included. */
-  declare readonly profile: pulumi.Output<LiveProfile>;
+  /** Zoho Desk's facts about the profile that no argument sets: its type, whether it is a default and visible. */
+  declare readonly profile: pulumi.Output<ProfileFacts>;
   declare readonly name: pulumi.Output<string>;
+  /** The declared switches as Zoho Desk last showed them. */
   declare readonly permissions: pulumi.Output<ProfileArgs["permissions"]>;
 
   constructor(name: string, args: ProfileResourceArgs, opts?: pulumi.CustomResourceOptions) {
-    super(profileProvider, name, { ...args, ...reservedInputs("zohoDesk:Profile", name, args), profileId: undefined, profile: undefined }, opts, "zohoDesk", "Profile");
+    super("zohoDesk:Profile", name, args, ["profileId", "profile"], opts);
   }
 }
-
-const profilePermissionSetProvider = stubFor("zohoDesk:ProfilePermissionSet");
 
 export type ProfilePermissionSetResourceArgs = Inputs<ProfilePermissionSetArgs>;
 
@@ -37,7 +34,7 @@ export type ProfilePermissionSetResourceArgs = Inputs<ProfilePermissionSetArgs>;
  * profile such as Supervisor). Non-authoritative: it manages only the keys it lists. At creation it records the
  * values it found for them (`originalPermissions`); destroy, or dropping a key from the list, puts those back.
  */
-export class ProfilePermissionSet extends pulumi.dynamic.Resource {
+export class ProfilePermissionSet extends HelpdeskResource {
   /** Zoho Desk's id of the profile. */
   declare readonly profileId: pulumi.Output<string>;
   /** The profile's name as Zoho Desk last showed it. */
@@ -49,13 +46,6 @@ export class ProfilePermissionSet extends pulumi.dynamic.Resource {
   declare readonly originalPermissions: pulumi.Output<DeskPermissions>;
 
   constructor(name: string, args: ProfilePermissionSetResourceArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      profilePermissionSetProvider,
-      name,
-      { ...args, ...reservedInputs("zohoDesk:ProfilePermissionSet", name, args), profileId: undefined, profileName: undefined, originalPermissions: undefined },
-      opts,
-      "zohoDesk",
-      "ProfilePermissionSet",
-    );
+    super("zohoDesk:ProfilePermissionSet", name, args, ["profileId", "profileName", "originalPermissions"], opts);
   }
 }
