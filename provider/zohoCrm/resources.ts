@@ -1,12 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Inputs } from "../dynamic/inputs";
-import { reservedInputs } from "../dynamic/program";
-import { stubFor } from "../dynamic/stub";
+import { HelpdeskResource } from "../dynamic/resource";
 import { ProfileFacts } from "./profile-state";
 import { ProfilePermissionSetArgs } from "./profile-permission-set-schema";
 import { CrmPermissions, ProfileArgs } from "./schema";
-
-const profileProvider = stubFor("zohoCrm:Profile");
 
 export type ProfileResourceArgs = Inputs<ProfileArgs>;
 
@@ -16,7 +13,7 @@ export type ProfileResourceArgs = Inputs<ProfileArgs>;
  * cloning `cloneFrom` (default "Standard") or by adopting an existing custom profile (`adopt`), deleted on destroy
  * (its users move to `transferToProfile`, default "Standard").
  */
-export class Profile extends pulumi.dynamic.Resource {
+export class Profile extends HelpdeskResource {
   /** Zoho CRM's id of the profile. */
   declare readonly profileId: pulumi.Output<string>;
   /** Zoho's facts about the profile that no argument sets: type, custom, api_name. */
@@ -25,11 +22,9 @@ export class Profile extends pulumi.dynamic.Resource {
   declare readonly permissions: pulumi.Output<CrmPermissions | undefined>;
 
   constructor(name: string, args: ProfileResourceArgs, opts?: pulumi.CustomResourceOptions) {
-    super(profileProvider, name, { ...args, ...reservedInputs("zohoCrm:Profile", name, args), profileId: undefined, profile: undefined }, opts, "zohoCrm", "Profile");
+    super("zohoCrm:Profile", name, args, ["profileId", "profile"], opts);
   }
 }
-
-const profilePermissionSetProvider = stubFor("zohoCrm:ProfilePermissionSet");
 
 export type ProfilePermissionSetResourceArgs = Inputs<ProfilePermissionSetArgs>;
 
@@ -38,7 +33,7 @@ export type ProfilePermissionSetResourceArgs = Inputs<ProfilePermissionSetArgs>;
  * Non-authoritative: it manages only the permissions it lists. At creation it records the values it found
  * (`originalPermissions`); destroy, or dropping a permission from the list, puts those back.
  */
-export class ProfilePermissionSet extends pulumi.dynamic.Resource {
+export class ProfilePermissionSet extends HelpdeskResource {
   /** Zoho CRM's id of the profile. */
   declare readonly profileId: pulumi.Output<string>;
   /** The profile's name as Zoho CRM last showed it. */
@@ -50,13 +45,6 @@ export class ProfilePermissionSet extends pulumi.dynamic.Resource {
   declare readonly originalPermissions: pulumi.Output<CrmPermissions>;
 
   constructor(name: string, args: ProfilePermissionSetResourceArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      profilePermissionSetProvider,
-      name,
-      { ...args, ...reservedInputs("zohoCrm:ProfilePermissionSet", name, args), profileId: undefined, profileName: undefined, originalPermissions: undefined },
-      opts,
-      "zohoCrm",
-      "ProfilePermissionSet",
-    );
+    super("zohoCrm:ProfilePermissionSet", name, args, ["profileId", "profileName", "originalPermissions"], opts);
   }
 }
