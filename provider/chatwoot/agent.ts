@@ -39,7 +39,8 @@ export class ChatwootAgentKind implements ResourceKind<AgentArgs, AgentOutputs> 
     if (args.customRole !== undefined && !(await resolveCustomRole(this.account, args.customRole))) {
       failures.push({ property: "customRole", reason: await unknownCustomRoleReason(this.account, args.customRole) });
     }
-    const creating = olds.agentId === undefined;
+    // `olds` are the inputs last applied (empty at creation).
+    const creating = olds.email === undefined;
     const replacing = !creating && typeof olds.email === "string" && !sameEmail(olds.email, args.email);
     if (creating || replacing) {
       const member = await this.memberByEmail(args.email);
@@ -158,9 +159,11 @@ export class ChatwootAgentKind implements ResourceKind<AgentArgs, AgentOutputs> 
   /** The declared fields at their live values (the email as the program spells it, when only its case differs). */
   private async outputsFor(args: AgentArgs, live: LiveAgent): Promise<AgentOutputs> {
     const observed = liveArgs(live);
-    const customRole = args.customRole === undefined ? {} : live.customRoleId === null ? { customRole: undefined } : { customRole: await referenceInProgramsForm(this.account, args.customRole, live.customRoleId) };
+    // A declared role the agent no longer has is left out (the engine takes no undefined values): a diff.
+    const { customRole: declaredRole, ...rest } = args;
+    const customRole = declaredRole === undefined || live.customRoleId === null ? {} : { customRole: await referenceInProgramsForm(this.account, declaredRole, live.customRoleId) };
     return {
-      ...args,
+      ...rest,
       name: observed.name,
       email: sameEmail(args.email, live.email) ? args.email : live.email,
       ...(args.role !== undefined ? { role: observed.role } : {}),

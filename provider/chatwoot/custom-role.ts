@@ -30,8 +30,8 @@ export class ChatwootCustomRoleKind implements ResourceKind<CustomRoleArgs, Cust
     const refused = await notAdministratorReason(this.account, "managing custom roles");
     if (refused) return { failures: [{ property: "", reason: refused }] };
     const failures: CheckFailure[] = [];
-    const ownId = typeof olds.customRoleId === "number" ? olds.customRoleId : undefined;
-    const holder = (await this.account.customRoles.all()).find((role) => role.name === args.name && role.id !== ownId);
+    // `olds` are the inputs last applied: a name is checked when it is new, at creation or on a rename.
+    const holder = olds.name !== args.name ? (await this.account.customRoles.all()).find((role) => role.name === args.name) : undefined;
     if (holder) {
       failures.push({
         property: "name",

@@ -74,7 +74,8 @@ export class ChatwootProfileKind implements ResourceKind<ProfileArgs, ProfileOut
     if (String(live.id) !== id) return undefined;
     const found = liveTree(live, this.account.accountId);
     const pending = olds.emailPendingConfirmation && String(found.email) !== olds.emailPendingConfirmation.toLowerCase() ? olds.emailPendingConfirmation : undefined;
-    const outs: ProfileOutputs = { ...olds, ...outputsFor(argsOf(olds), found), emailPendingConfirmation: pending };
+    const { emailPendingConfirmation: _was, ...rest } = olds;
+    const outs: ProfileOutputs = { ...rest, ...outputsFor(argsOf(olds), found), ...(pending ? { emailPendingConfirmation: pending } : {}) };
     // While a change waits for confirmation, the program's email is what the profile is heading to: not drift.
     const inputs = { ...outputsFor(argsOf(olds), found), ...(pending ? { email: pending } : {}) } as ProfileArgs;
     return { id, props: outs, inputs };

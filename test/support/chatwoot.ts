@@ -17,3 +17,19 @@ export function writeLines(sandbox: Sandbox): string[] {
 }
 
 export const program = (body: string) => `import * as pulumi from "@pulumi/pulumi";\nimport { chatwoot } from "pulumi-helpdesk";\n${body}\n`;
+
+/**
+ * A change made in Chatwoot's dashboard, which talks to the same API: sent with the administrator's token, then
+ * forgotten by the request log so that tests count only the provider's requests.
+ */
+export async function dashboard(sandbox: Sandbox, method: string, path: string, body?: unknown, token = sandbox.chatwoot.tokens.administrator): Promise<unknown> {
+  const response = await fetch(`${sandbox.chatwoot.apiBaseUrl}/api/v1${path}`, {
+    method,
+    headers: { api_access_token: token, "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`dashboard ${method} ${path}: ${response.status} ${text}`);
+  sandbox.chatwoot.clearRequests();
+  return text ? JSON.parse(text) : undefined;
+}
