@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { createHash } from "crypto";
+import { RatePace } from "../core/http/pacer";
 import { SettingSpec, Settings } from "../core/settings";
 import { DEFAULT_DATA_CENTRE, parseDataCentre, ZohoDataCentre, zohoDataCentres } from "./data-centres";
 import { ZohoAccessToken } from "./oauth";
@@ -21,6 +22,10 @@ interface NamedSetting extends Omit<SettingSpec, "configKey" | "envVar"> {
 }
 
 const dataCentreNames = Object.keys(zohoDataCentres).join(", ");
+
+function wholeNumberRule(value: string): string | undefined {
+  return /^[1-9][0-9]*$/.test(value.trim()) ? undefined : "is not a whole number of requests above zero";
+}
 
 const connectionSettings = {
   dataCentre: {
@@ -59,6 +64,18 @@ const connectionSettings = {
     env: ["ZOHO_CRM", "API_BASE_URL"],
     format: "http-url",
     hint: "Normally follows from the data centre (https://www.zohoapis.<dc>/crm/v8).",
+  },
+  deskRequestsPerMinute: {
+    config: ["zohoDesk", "RequestsPerMinute"],
+    env: ["ZOHO_DESK", "REQUESTS_PER_MINUTE"],
+    hint: "Zoho documents no per-minute limit for Desk; set the one your org meets to pace requests under it.",
+    rule: wholeNumberRule,
+  },
+  crmRequestsPerMinute: {
+    config: ["zohoCrm", "RequestsPerMinute"],
+    env: ["ZOHO_CRM", "REQUESTS_PER_MINUTE"],
+    hint: "Zoho documents no per-minute limit for CRM (credits per day, and concurrency); set the one your org meets.",
+    rule: wholeNumberRule,
   },
 } satisfies Record<string, NamedSetting>;
 
@@ -104,6 +121,15 @@ export class ZohoConnection {
 
   crmApiBaseUrl(): string {
     return this.settings.get(zohoSetting("crmApiBaseUrl", this.name)) ?? `${zohoDataCentres[this.dataCentre()].crm}/crm/v8`;
+  }
+
+  /**
+   * The pace to keep to, when the org's per-minute limit is configured. Zoho documents none for Desk or CRM, so
+   * without it the transport learns the limit from the first 429.
+   */
+  pace(product: "desk" | "crm"): RatePace | undefined {
+    const value = this.settings.get(zohoSetting(product === "desk" ? "deskRequestsPerMinute" : "crmRequestsPerMinute", this.name));
+    return value === undefined ? undefined : { requests: Number(value), windowMs: 60_000 };
   }
 
   /** The access token of this connection's refresh token, shared by every client of the process that uses it. */

@@ -52,6 +52,7 @@ export class ZohoCrmClient {
       retryHintFromBody: retryHintOf,
       // The smallest edition (Free) allows 5 concurrent requests; stay under it.
       maxConcurrent: 4,
+      pace: connection.pace("crm"),
       userAgent,
     }));
   }

@@ -32,6 +32,7 @@ export class ZohoDeskClient {
       retry: { rateLimitWindowMs: 60_000 },
       // Zoho's concurrency limit is 5 on the smallest edition; stay under it.
       maxConcurrent: 4,
+      pace: connection.pace("desk"),
       userAgent,
     });
     return new ZohoDeskClient(transport);
@@ -95,9 +96,15 @@ export class ZohoDeskClient {
     }
   }
 
-  async agentsOfProfile(id: string): Promise<LiveAgent[]> {
-    const { body } = await this.transport.request<{ agents?: unknown[] }>({ method: "GET", path: `/profiles/${encodeURIComponent(id)}/agents` });
-    return (body?.agents ?? []).map((agent) => parse(liveAgentSchema, agent, `GET /profiles/${id}/agents`));
+  /** Undefined when the profile does not exist. */
+  async agentsOfProfile(id: string): Promise<LiveAgent[] | undefined> {
+    try {
+      const { body } = await this.transport.request<{ agents?: unknown[] }>({ method: "GET", path: `/profiles/${encodeURIComponent(id)}/agents` });
+      return (body?.agents ?? []).map((agent) => parse(liveAgentSchema, agent, `GET /profiles/${id}/agents`));
+    } catch (error) {
+      if (error instanceof VendorApiError && error.status === 404) return undefined;
+      throw error;
+    }
   }
 }
 

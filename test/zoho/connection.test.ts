@@ -58,4 +58,12 @@ describe("Zoho connections", () => {
     expect(error.message).toMatch(/helpdesk:zohoEuDataCentre.*ZOHO_EU_DATA_CENTRE/);
     expect(error.message).toMatch(/not a Zoho data centre \(one of com, eu, in, com.au, jp, ca, sa, com.cn\)/);
   });
+
+  it("a configured per-minute limit becomes the pace of that product's requests; a bad one fails naming the setting", () => {
+    expect(connection({ ZOHO_DESK_REQUESTS_PER_MINUTE: "600" }).pace("desk")).toEqual({ requests: 600, windowMs: 60_000 });
+    expect(connection({ ZOHO_DESK_REQUESTS_PER_MINUTE: "600" }).pace("crm")).toBeUndefined();
+    expect(connection({ ZOHO_CRM_EU_REQUESTS_PER_MINUTE: "100" }, "eu").pace("crm")).toEqual({ requests: 100, windowMs: 60_000 });
+    const error = failure(() => connection({ ZOHO_DESK_REQUESTS_PER_MINUTE: "fast" }).pace("desk"));
+    expect(error.message).toMatch(/ZOHO_DESK_REQUESTS_PER_MINUTE: the value "fast" is not a whole number of requests above zero/);
+  });
 });
