@@ -108,3 +108,8 @@ export function originalsOf(args: Partial<ProfileArgs>, live: Tree): Tree {
   const owned = ownedTree(args);
   return leafPaths(owned).reduce((tree, path) => withValueAt(tree, path, valueAt(live, path) ?? null), {} as Tree);
 }
+
+/** The originals recorded so far, plus those of fields the program declares for the first time (taken from `live`). */
+export function originalsWithNew(recorded: Tree, args: Partial<ProfileArgs>, live: Tree): Tree {
+  return leafPaths(recorded).reduce((tree, path) => withValueAt(tree, path, valueAt(recorded, path)), originalsOf(args, live));
+}

@@ -10,7 +10,7 @@ import { ProfileFields } from "./client";
 import { LiveProfile } from "./live";
 import { hashPassword, holdPassword, sameHash, takePassword } from "./password";
 import { ProfileArgs, profileArgsSchema, WRITE_ONLY } from "./profile-schema";
-import { argsOf, driftedPaths, lastSeenTree, liveTree, originalsOf, outputsFor, profileFieldsFor, ProfileOutputs, withoutWriteOnly } from "./profile-state";
+import { argsOf, driftedPaths, lastSeenTree, liveTree, originalsOf, originalsWithNew, outputsFor, profileFieldsFor, ProfileOutputs, withoutWriteOnly } from "./profile-state";
 
 const allowedKeys = (path: string[]) => (path.length === 0 ? Object.keys(profileArgsSchema.shape) : undefined);
 
@@ -86,7 +86,7 @@ export class ChatwootProfileKind implements ResourceKind<ProfileArgs, ProfileOut
     const found = liveTree(live, this.account.accountId);
     const passwordChanged = news.password !== undefined && !sameHash(news.password, olds.password);
     const outs = await this.converge(news, found, olds.emailPendingConfirmation, passwordChanged ? this.heldPassword(context) : undefined);
-    return { ...outs, userId: olds.userId, originalValues: olds.originalValues };
+    return { ...outs, userId: olds.userId, originalValues: originalsWithNew(olds.originalValues, news, found) };
   }
 
   /** Leaves the user; with restoreOnDestroy, one PUT (and one availability call) putting the recorded values back. */
