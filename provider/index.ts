@@ -1,4 +1,5 @@
 export * as zohoDesk from "./zohoDesk";
 export * as zohoCrm from "./zohoCrm";
 export * as chatwoot from "./chatwoot";
+export * as teamworkDesk from "./teamworkDesk";
 export * from "./core/errors";

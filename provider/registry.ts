@@ -15,6 +15,8 @@ import { ChatwootCustomRoleKind } from "./chatwoot/custom-role";
 import { customRoleArgsSchema as chatwootCustomRoleArgsSchema } from "./chatwoot/custom-role-schema";
 import { ChatwootProfileKind } from "./chatwoot/profile";
 import { profileArgsSchema as chatwootProfileArgsSchema } from "./chatwoot/profile-schema";
+import { TeamworkDeskUserKind } from "./teamworkDesk/user";
+import { userArgsSchema as teamworkDeskUserArgsSchema } from "./teamworkDesk/schema";
 
 /** One resource kind: the token its state carries, the arguments' schema (docs come from it), and its logic. */
 export interface RegisteredKind {
@@ -33,4 +35,5 @@ export const registry: readonly RegisteredKind[] = [
   { token: "chatwoot:CustomRole", schema: chatwootCustomRoleArgsSchema, factory: perConnection((settings, connection) => new ChatwootCustomRoleKind(settings, connection)) },
   { token: "chatwoot:Agent", schema: chatwootAgentArgsSchema, factory: perConnection((settings, connection) => new ChatwootAgentKind(settings, connection)) },
   { token: "chatwoot:Profile", schema: chatwootProfileArgsSchema, factory: perConnection((settings, connection) => new ChatwootProfileKind(settings, connection)) },
+  { token: "teamworkDesk:User", schema: teamworkDeskUserArgsSchema, factory: perConnection((settings, connection) => new TeamworkDeskUserKind(settings, connection)) },
 ];
