@@ -1,54 +1,171 @@
-// npm run bench: cost of the provider through the real engine against the sandbox, as a table.
-// Measures wall time and API calls per operation for stacks of 1, 10 and 30 profiles, and state size.
+// npm run bench: our provider through the real engine against the sandbox, side by side with a trivial dynamic
+// provider of equal state, phase by phase, for programs of 10, 100 and 500 resources (BENCH_SIZES=10,100 to choose).
+// Prints the table and writes bench/RESULTS.md. Timings are reported, never asserted.
+import { rmSync } from "fs";
+import { join } from "path";
 import { PulumiProject } from "../harness/project";
-import { startSandbox } from "../sandbox";
+import { repoRoot } from "../harness/repo-root";
+import { startSandbox, type Sandbox } from "../sandbox";
+import { mix, programFor, specs, unbenchedKinds, type Spec } from "./generate";
+import { idealFor, idealRateLimited, PHASES, type Phase } from "./ideal";
+import { measure } from "./measure";
+import { renderReport, writeResults, type RateLimitedRow, type Row, type StateRow } from "./report";
+import { trivialProgram, twinsFor, type OurRecord } from "./trivial";
 
-const SIZES = (process.env.BENCH_SIZES ?? "1,10,30").split(",").map(Number);
+const UNLIMITED = 1_000_000;
 
-const programFor = (count: number, deleteTickets: boolean) => `import { zohoDesk } from "pulumi-helpdesk";
-for (let i = 0; i < ${count}; i++) {
-  new zohoDesk.Profile("team-" + i, {
-    name: "Bench Team " + i,
-    transferToProfile: "Agent",
-    permissions: { tickets: { delete: ${deleteTickets}, export: false }, reports: { view: true, export: false } },
+/** Every vendor with its limits raised out of the way; the Zoho CRM licence limit above the program's profiles. */
+function unlimitedSandbox(n: number): Promise<Sandbox> {
+  return startSandbox({
+    zohoDesk: { rateLimitPerMinute: UNLIMITED, concurrency: UNLIMITED },
+    zohoCrm: { licenseLimit: n + 50, apiCreditsPer24h: UNLIMITED, concurrency: UNLIMITED },
+    chatwoot: { rateLimitPerMinute: 0 },
+    omnivibe: { rateLimitPerMinute: 0 },
+    teamworkDesk: { rateLimitPerMinute: 0 },
+    imichat: { dailyRateLimit: 0 },
   });
 }
-`;
 
-interface Row { profiles: number; step: string; seconds: string; reads: number; writes: number; note: string }
+/** Where each phase leaves the switches: off at creation, on everywhere, then back off on resource 0 only. */
+const SWITCH: Record<Phase, (i: number) => boolean> = {
+  create: () => false,
+  "no-change up": () => false,
+  "refresh preview": () => false,
+  "switch on every resource": () => true,
+  "switch on one resource": (i) => i !== 0,
+  destroy: (i) => i !== 0,
+};
 
-async function main(): Promise<void> {
-  const rows: Row[] = [];
-  for (const count of SIZES) {
-    const sandbox = await startSandbox({ zohoDesk: { rateLimitPerMinute: 100_000 } });
-    const project = await PulumiProject.create({ name: `bench-${count}`, program: programFor(count, false), env: { ...sandbox.env } });
-    const measure = async (step: string, run: () => Promise<unknown>, note = "") => {
-      sandbox.zohoDesk.clearRequests();
-      const started = process.hrtime.bigint();
-      await run();
-      const seconds = (Number(process.hrtime.bigint() - started) / 1e9).toFixed(1);
-      const requests = sandbox.zohoDesk.requests();
-      const writes = sandbox.zohoDesk.writes().length;
-      rows.push({ profiles: count, step, seconds, reads: requests.length - writes, writes, note });
-    };
-    await measure("up (create)", () => project.up());
-    await measure("up (no change)", () => project.up());
-    await measure("preview --refresh", () => project.preview("--refresh", "--expect-no-changes"));
-    project.writeProgram(programFor(count, true));
-    await measure("up (flip one leaf each)", () => project.up());
-    const state = await project.exportState();
-    const profiles = state.deployment.resources.filter((r) => r.type.endsWith("zohoDesk:Profile"));
-    const providerBytes = Buffer.byteLength(profiles[0].outputs.__provider);
-    const stateBytes = Buffer.byteLength(JSON.stringify(state));
-    await measure("destroy", () => project.destroy(), `state ${(stateBytes / 1024).toFixed(0)} KiB, __provider ${providerBytes} B/resource`);
-    await sandbox.close();
-  }
-  console.log("| profiles | step | seconds | API reads | API writes | note |");
-  console.log("|---:|---|---:|---:|---:|---|");
-  for (const r of rows) console.log(`| ${r.profiles} | ${r.step} | ${r.seconds} | ${r.reads} | ${r.writes} | ${r.note} |`);
+function must(ok: boolean, what: string, output: string): void {
+  if (!ok) throw new Error(`bench: ${what} failed:\n${output.slice(-4000)}`);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+async function runPhase(phase: Phase, project: PulumiProject): Promise<void> {
+  if (phase === "refresh preview") {
+    const result = await project.preview("--refresh", "--expect-no-changes");
+    must(result.code === 0, `${phase} of ${project.options.name} (changes where none were expected?)`, result.output);
+  } else if (phase === "destroy") await project.destroy();
+  else await project.up();
+}
+
+type Log = (line: string) => void;
+
+async function benchSize(n: number, log: Log): Promise<{ rows: Row[]; state: StateRow }> {
+  const sandbox = await unlimitedSandbox(n);
+  const plan = mix(n, sandbox);
+  const listFor = (phase: Phase): Spec[] => specs(plan, SWITCH[phase]);
+  const created = listFor("create");
+  const ours = await PulumiProject.create({ name: `bench-ours-${n}`, program: programFor(created), env: { ...sandbox.env } });
+  let trivial: PulumiProject | undefined;
+  let records: OurRecord[] = [];
+  const rows: Row[] = [];
+  let state: StateRow | undefined;
+  try {
+    for (const phase of PHASES) {
+      const list = listFor(phase);
+      if (phase !== "create" && phase !== "destroy") {
+        ours.writeProgram(programFor(list));
+        trivial!.writeProgram(trivialProgram(twinsFor(records, SWITCH[phase])));
+      }
+      if (phase === "destroy") state = await stateRow(n, ours, trivial!, created);
+      // Interleaved: ours, then the trivial twin, phase by phase, so machine noise hits both.
+      log(`N=${n} ${phase}: ours...`);
+      const mine = await measure(() => runPhase(phase, ours), sandbox);
+      if (phase === "create") {
+        records = await ourRecords(ours);
+        trivial = await PulumiProject.create({ name: `bench-trivial-${n}`, program: trivialProgram(twinsFor(records, SWITCH.create)) });
+      }
+      log(`N=${n} ${phase}: trivial...`);
+      const theirs = await measure(() => runPhase(phase, trivial!));
+      rows.push({ n, phase, ours: mine, trivial: theirs, ideal: idealFor(phase, list) });
+      log(`N=${n} ${phase}: ${mine.seconds.toFixed(1)} s vs ${theirs.seconds.toFixed(1)} s, ${mine.requests?.byVendor}`);
+    }
+  } finally {
+    await sandbox.close();
+    for (const p of [ours, trivial]) if (p) rmSync(join(p.stateDir, ".."), { recursive: true, force: true });
+  }
+  return { rows, state: state! };
+}
+
+/** Our resources' state records, in program order. */
+async function ourRecords(project: PulumiProject): Promise<OurRecord[]> {
+  const state = await project.exportState();
+  return state.deployment.resources
+    .filter((r) => r.type.startsWith("pulumi-nodejs:dynamic"))
+    .map((record) => ({ name: record.urn.split("::").pop()!, record }));
+}
+
+/** Whole checkpoint bytes per resource and `__provider` bytes per resource (both copies), ours and the twin's. */
+async function stateRow(n: number, ours: PulumiProject, trivial: PulumiProject, list: Spec[]): Promise<StateRow> {
+  const measureState = async (project: PulumiProject) => {
+    const state = await project.exportState();
+    const dynamic = state.deployment.resources.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic"));
+    const provider = dynamic.reduce((sum, r) => sum + Buffer.byteLength(String(r.inputs?.__provider ?? "")) + Buffer.byteLength(String(r.outputs?.__provider ?? "")), 0);
+    return { statePerResource: Buffer.byteLength(JSON.stringify(state)) / dynamic.length, providerPerResource: provider / dynamic.length };
+  };
+  const counts = new Map<string, number>();
+  for (const s of list) counts.set(s.token, (counts.get(s.token) ?? 0) + 1);
+  return { n, ours: await measureState(ours), trivial: await measureState(trivial), mix: [...counts].map(([t, c]) => `${c} ${t}`).join(", ") };
+}
+
+/**
+ * P Zoho Desk profiles created against a Desk that admits L requests a minute, L chosen so the ideal request count R
+ * needs two windows. No client can get R requests through in less than floor((R - 1) / L) whole windows; the bound
+ * adds the time the same create takes unlimited (run first, on a fresh sandbox).
+ */
+async function rateLimited(n: number, log: Log): Promise<RateLimitedRow> {
+  const profiles = Math.min(n, 100);
+  const ideal = idealRateLimited(profiles);
+  const limit = Math.max(6, Math.ceil(ideal / 2));
+  const list: Spec[] = Array.from({ length: profiles }, (_, i) => ({
+    token: "zohoDesk:Profile", name: `rl-${i}`,
+    args: { name: `Bench Paced ${i}`, transferToProfile: "Agent", permissions: { tickets: { delete: false, export: false } } },
+  }));
+  const create = async (rateLimitPerMinute: number) => {
+    const sandbox = await startSandbox({ vendors: ["zohoDesk"], zohoDesk: { rateLimitPerMinute, concurrency: UNLIMITED } });
+    const project = await PulumiProject.create({ name: `bench-paced-${n}`, program: programFor(list), env: { ...sandbox.env } });
+    try {
+      return await measure(() => project.up(), sandbox);
+    } finally {
+      await sandbox.close();
+      rmSync(join(project.stateDir, ".."), { recursive: true, force: true });
+    }
+  };
+  log(`N=${n} rate-limited create: ${profiles} profiles unlimited, then at ${limit}/min...`);
+  const unlimited = await create(UNLIMITED);
+  const m = await create(limit);
+  const bound = Math.floor((ideal - 1) / limit) * 60 + unlimited.seconds;
+  return { profiles, limit, ideal, requests: m.requests!, seconds: m.seconds, unlimitedSeconds: unlimited.seconds, bound, peakMb: m.peakMb };
+}
+
+export interface BenchResult { rows: Row[]; states: StateRow[]; paced: RateLimitedRow[]; markdown: string }
+
+export async function runBench(sizes: number[], log: Log = (line) => console.error(line)): Promise<BenchResult> {
+  const missing = unbenchedKinds();
+  if (missing.length) log(`bench: no generator entry for ${missing.join(", ")} (add one to bench/generate.ts)`);
+  const rows: Row[] = [];
+  const states: StateRow[] = [];
+  const paced: RateLimitedRow[] = [];
+  for (const n of sizes) {
+    const result = await benchSize(n, log);
+    rows.push(...result.rows);
+    states.push(result.state);
+    paced.push(await rateLimited(n, log));
+  }
+  const markdown = await renderReport(rows, states, paced, missing);
+  return { rows, states, paced, markdown };
+}
+
+async function main(): Promise<void> {
+  const sizes = (process.env.BENCH_SIZES ?? "10,100,500").split(",").map(Number).filter((n) => n > 0);
+  const { markdown } = await runBench(sizes);
+  console.log(markdown);
+  writeResults(join(repoRoot, "bench", "RESULTS.md"), markdown);
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,67 @@
+// The fewest requests each phase could make, from what each vendor's API offers (upper bounds: "≤ 1 PATCH" is 1).
+// Per resource, plus per command the listings every check needs (one page per page size, per org or account).
+import type { Spec } from "./generate";
+
+export const PHASES = ["create", "no-change up", "refresh preview", "switch on every resource", "switch on one resource", "destroy"] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** [reads, writes] per resource of a kind, by phase; "switch on one resource" counts for the switched one only. */
+type PerPhase = Record<Phase, [number, number]>;
+const all = (create: [number, number], refresh: [number, number], update: [number, number], destroy: [number, number]): PerPhase => ({
+  create, "no-change up": [0, 0], "refresh preview": refresh, "switch on every resource": update, "switch on one resource": update, destroy,
+});
+
+const PER_RESOURCE: Record<string, PerPhase> = {
+  // Clone + ≤ 1 PATCH; the profile listing carries the permissions (refresh reads nothing more); delete with transfer.
+  "zohoDesk:Profile": all([0, 2], [0, 0], [0, 1], [0, 1]),
+  // The listing carries the profile's switches: one PATCH; destroy restores (after the flip, nothing differs).
+  "zohoDesk:ProfilePermissionSet": all([0, 1], [0, 0], [0, 1], [0, 0]),
+  // Clone + PATCH; CRM list entries carry no permissions: one GET per profile to refresh; DELETE.
+  "zohoCrm:Profile": all([0, 2], [1, 0], [0, 1], [0, 1]),
+  // One GET to learn the originals, one PATCH; refresh one GET; destroy restores (nothing differs after the flip).
+  "zohoCrm:ProfilePermissionSet": all([1, 1], [1, 0], [0, 1], [0, 0]),
+  // POST / PATCH / DELETE; the roles listing carries every field.
+  "chatwoot:CustomRole": all([0, 1], [0, 0], [0, 1], [0, 1]),
+  // POST / PATCH / DELETE; the agents listing carries every field.
+  "chatwoot:Agent": all([0, 1], [0, 0], [0, 1], [0, 1]),
+  // POST / PATCH / PATCH state deleted (no delete route); the users listing carries every field.
+  "teamworkDesk:User": all([0, 1], [0, 0], [0, 1], [0, 1]),
+  // The profile GET is the listing; one PUT to set, one to restore.
+  "chatwoot:Profile": all([0, 1], [0, 0], [0, 1], [0, 1]),
+};
+
+export interface Ideal { reads: number; writes: number; tokens: number }
+
+/** Seeded profiles the Desk listing pages through besides ours (sandbox/zoho-desk seed). */
+const DESK_SEEDED = 10;
+
+export function idealFor(phase: Phase, list: Spec[]): Ideal {
+  const touched = phase === "switch on one resource" ? list.slice(0, 1) : list;
+  let reads = 0;
+  let writes = 0;
+  for (const s of touched) {
+    const [r, w] = PER_RESOURCE[s.token]?.[phase] ?? [0, 0];
+    reads += r;
+    writes += w;
+  }
+  // Per command: the listings (not in destroy, which runs no check). Desk: 50 a page; CRM: one page and the
+  // catalogue's single GET per org; Chatwoot: one page each of agents, roles, the profile; Teamwork Desk:
+  // one page of users (500 a page).
+  const kinds = new Set(list.map((s) => s.token));
+  const crmOrgs = new Set(list.filter((s) => s.token.startsWith("zohoCrm:")).map((s) => (s.args.connection === "eu" ? "eu" : "com")));
+  if (phase !== "destroy") {
+    const deskProfiles = list.filter((s) => s.token === "zohoDesk:Profile").length;
+    if ([...kinds].some((k) => k.startsWith("zohoDesk:"))) reads += Math.ceil((DESK_SEEDED + deskProfiles) / 50);
+    reads += 2 * crmOrgs.size;
+    reads += [...kinds].filter((k) => k.startsWith("chatwoot:") || k.startsWith("teamworkDesk:")).length;
+  }
+  // One token exchange per refresh token per command: .com serves Desk and CRM's .com org; .eu its own.
+  const zoho = [...kinds].some((k) => k.startsWith("zohoDesk:")) || crmOrgs.has("com");
+  const tokens = (zoho ? 1 : 0) + (crmOrgs.has("eu") ? 1 : 0);
+  return { reads, writes, tokens };
+}
+
+/** The rate-limited phase: P Desk profiles created, clone + PATCH each, the listing pages, no per-resource read. */
+export function idealRateLimited(profiles: number): number {
+  return 2 * profiles + Math.ceil((DESK_SEEDED + profiles) / 50);
+}
