@@ -17,6 +17,8 @@ import { ChatwootProfileKind } from "./chatwoot/profile";
 import { profileArgsSchema as chatwootProfileArgsSchema } from "./chatwoot/profile-schema";
 import { TeamworkDeskUserKind } from "./teamworkDesk/user";
 import { userArgsSchema as teamworkDeskUserArgsSchema } from "./teamworkDesk/schema";
+import { ImichatUserKind } from "./imichat/user";
+import { userArgsSchema as imichatUserArgsSchema } from "./imichat/schema";
 
 /** One resource kind: the token its state carries, the arguments' schema (docs come from it), and its logic. */
 export interface RegisteredKind {
@@ -36,4 +38,5 @@ export const registry: readonly RegisteredKind[] = [
   { token: "chatwoot:Agent", schema: chatwootAgentArgsSchema, factory: perConnection((settings, connection) => new ChatwootAgentKind(settings, connection)) },
   { token: "chatwoot:Profile", schema: chatwootProfileArgsSchema, factory: perConnection((settings, connection) => new ChatwootProfileKind(settings, connection)) },
   { token: "teamworkDesk:User", schema: teamworkDeskUserArgsSchema, factory: perConnection((settings, connection) => new TeamworkDeskUserKind(settings, connection)) },
+  { token: "imichat:User", schema: imichatUserArgsSchema, factory: perConnection((settings, connection) => new ImichatUserKind(settings, connection)) },
 ];

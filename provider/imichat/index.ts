@@ -1,0 +1,2 @@
+export { User, UserResourceArgs } from "./resources";
+export { UserArgs, userArgsSchema } from "./schema";
