@@ -1,11 +1,12 @@
 import { failuresFromZod } from "../core/check-failures";
 import { Claim } from "../core/claims";
-import { HelpdeskError, RefusedOperationError, VendorApiError, VendorUnreachableError } from "../core/errors";
+import { HelpdeskError, RefusedOperationError } from "../core/errors";
 import { CheckFailure, CheckOutcome, DiffOutcome, ReadOutcome, ResourceKind } from "../core/resource-kind";
 import { Settings } from "../core/settings";
 import { ChatwootAccount, chatwootAccount, notAdministratorReason } from "./account";
 import { AgentArgs, agentArgsSchema } from "./agent-schema";
 import { AgentFields } from "./client";
+import { createOnce } from "./create-once";
 import { referenceInProgramsForm, resolveCustomRole, unknownCustomRoleReason } from "./custom-role-reference";
 import { LiveAgent } from "./live";
 
@@ -122,7 +123,7 @@ export class ChatwootAgentKind implements ResourceKind<AgentArgs, AgentOutputs> 
     return this.outputsFor(args, updated);
   }
 
-  /** A create is not safe to repeat: when its answer is lost, a member with this email is the one it added. */
+  /** A member with this email, found after a lost answer, is the one the create added. */
   private async addOnce(args: AgentArgs, customRoleId: number | null): Promise<LiveAgent> {
     const fields: AgentFields = {
       name: args.name,
@@ -131,18 +132,15 @@ export class ChatwootAgentKind implements ResourceKind<AgentArgs, AgentOutputs> 
       ...(args.availability !== undefined ? { availability: args.availability } : {}),
       ...(args.autoOffline !== undefined ? { auto_offline: args.autoOffline } : {}),
     };
-    try {
-      const added = await this.account.client.createAgent(fields, customRoleId);
-      this.account.agents.remember(added);
-      return added;
-    } catch (error) {
-      const outcomeUnknown = error instanceof VendorUnreachableError || (error instanceof VendorApiError && error.status >= 500);
-      if (!outcomeUnknown) throw error;
-      this.account.agents.forget();
-      const landed = await this.memberByEmail(args.email);
-      if (!landed) throw error;
-      return landed;
-    }
+    const added = await createOnce(
+      () => this.account.client.createAgent(fields, customRoleId),
+      async () => {
+        this.account.agents.forget();
+        return this.memberByEmail(args.email);
+      },
+    );
+    this.account.agents.remember(added);
+    return added;
   }
 
   private async customRoleId(args: AgentArgs): Promise<number | null> {

@@ -1,10 +1,11 @@
 import { failuresFromZod } from "../core/check-failures";
 import { Claim } from "../core/claims";
-import { HelpdeskError, VendorApiError, VendorUnreachableError } from "../core/errors";
+import { HelpdeskError } from "../core/errors";
 import { CheckFailure, CheckOutcome, DiffOutcome, ReadOutcome, ResourceKind } from "../core/resource-kind";
 import { Settings } from "../core/settings";
 import { ChatwootAccount, chatwootAccount, notAdministratorReason } from "./account";
 import { CustomRoleFields } from "./client";
+import { createOnce } from "./create-once";
 import { CustomRoleArgs, customRoleArgsSchema } from "./custom-role-schema";
 import { LiveCustomRole } from "./live";
 
@@ -86,18 +87,15 @@ export class ChatwootCustomRoleKind implements ResourceKind<CustomRoleArgs, Cust
     this.account.customRoles.drop(live.id);
   }
 
-  /** A create is not safe to repeat: when its answer is lost, a role with this name is the one it made (names are unique). */
-  private async createOnce(args: CustomRoleArgs): Promise<LiveCustomRole> {
-    try {
-      return await this.account.client.createCustomRole(fieldsOf(args));
-    } catch (error) {
-      const outcomeUnknown = error instanceof VendorUnreachableError || (error instanceof VendorApiError && error.status >= 500);
-      if (!outcomeUnknown) throw error;
-      this.account.customRoles.forget();
-      const landed = (await this.account.customRoles.all()).find((role) => role.name === args.name);
-      if (!landed) throw error;
-      return landed;
-    }
+  /** A role with this name, found after a lost answer, is the one the create made (names are unique per account). */
+  private createOnce(args: CustomRoleArgs): Promise<LiveCustomRole> {
+    return createOnce(
+      () => this.account.client.createCustomRole(fieldsOf(args)),
+      async () => {
+        this.account.customRoles.forget();
+        return (await this.account.customRoles.all()).find((role) => role.name === args.name);
+      },
+    );
   }
 }
 

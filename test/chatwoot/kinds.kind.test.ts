@@ -64,6 +64,22 @@ describe("chatwoot kinds in process", () => {
     await agents.delete(id, after, { owner });
   });
 
+  it("a create whose connection dropped, and that provably did not land, is sent again: one member, one role", async () => {
+    const agents: ResourceKind<any, any> = new ChatwootAgentKind(settings);
+    const roles: ResourceKind<any, any> = new ChatwootCustomRoleKind(settings);
+    sandbox.chatwoot.faults.failNext({ method: "POST", path: "/accounts/1/agents", dropConnection: true });
+    sandbox.chatwoot.faults.failNext({ method: "POST", path: "/accounts/1/custom_roles", status: 502 });
+    const agent = await agents.create({ name: "Dropped Once", email: "dropped@acme.test" }, { owner });
+    const role = await roles.create({ name: "Dropped Role", permissions: [] }, { owner });
+    expect(sandbox.chatwoot.writes().map((w) => `${w.method} ${w.path} ${w.status}`)).toEqual([
+      "POST /api/v1/accounts/1/agents 0", "POST /api/v1/accounts/1/agents 200",
+      "POST /api/v1/accounts/1/custom_roles 502", "POST /api/v1/accounts/1/custom_roles 200",
+    ]);
+    expect(sandbox.chatwoot.admin.listAgents().filter((a) => a.email === "dropped@acme.test")).toHaveLength(1);
+    await agents.delete(agent.id, agent.outs, { owner });
+    await roles.delete(role.id, role.outs, { owner });
+  });
+
   it("the profile: adopted with originals recorded, one PUT, the tokens of the answer nowhere in the outputs", async () => {
     const profiles: ResourceKind<any, any> = new ChatwootProfileKind(settings);
     const checked = await profiles.check({}, { displayName: "Ada (on call)", uiSettings: { rtl_view: false }, availability: "busy", restoreOnDestroy: true }, { owner });
