@@ -6,6 +6,7 @@ import { CheckFailure, CheckOutcome, DiffOutcome, ReadOutcome, ResourceContext, 
 import { Settings } from "../core/settings";
 import { CrmAccount, crmAccount } from "./account";
 import { permissionClaims, profileIdPrefix, profileNamePrefix } from "./claims";
+import { isGoneProfileError } from "./errors";
 import { permissionFailures } from "./permission-rules";
 import { systemProfileRefusal } from "./profile-messages";
 import { allowedPermissionSetKeys, ProfilePermissionSetArgs, profilePermissionSetArgsSchema } from "./profile-permission-set-schema";
@@ -111,10 +112,16 @@ export class ZohoCrmProfilePermissionSetKind implements ResourceKind<ProfilePerm
     return { ...news, profileId, profileName: live?.name ?? olds.profileName, permissions: { ...news.permissions }, originalPermissions: plan.originals };
   }
 
+  /**
+   * One PATCH putting back the originals that differ from the values last seen (none: no request). A profile that is
+   * gone has nothing left to restore.
+   */
   async delete(id: string, olds: ProfilePermissionSetOutputs): Promise<void> {
-    const live = await this.account.getProfile(olds.profileId ?? id);
-    if (!live) return; // gone: nothing left to restore
-    await this.send(live.id, differingSwitches(olds.originalPermissions ?? {}, switchesOf(live)));
+    try {
+      await this.send(olds.profileId ?? id, differingSwitches(olds.originalPermissions ?? {}, olds.permissions));
+    } catch (error) {
+      if (!isGoneProfileError(error)) throw error;
+    }
   }
 
   /** One PATCH of these switches (this org's ids, parents first), if any; the client checks Zoho's SUCCESS answer. */

@@ -30,6 +30,15 @@ export class ProfileDirectory {
     return profiles.find((p) => p.id === reference) ?? this.byName(profiles, reference);
   }
 
+  /**
+   * The profile as it is, for a refresh: from the listing when its entry carries the permissions (Zoho Desk's list
+   * answer does), so refreshing N profiles costs a paged listing instead of N reads; otherwise one GET.
+   */
+  async current(id: string): Promise<LiveProfile | undefined> {
+    const listed = (await this.all()).find((p) => p.id === id);
+    return listed?.permissions ? listed : this.client.getProfile(id);
+  }
+
   async findByName(name: string): Promise<LiveProfile | undefined> {
     return this.byName(await this.all(), name);
   }

@@ -102,7 +102,7 @@ export class ZohoDeskProfilePermissionSetKind implements ResourceKind<ProfilePer
   }
 
   async read(id: string, olds: ProfilePermissionSetOutputs): Promise<ReadOutcome<ProfilePermissionSetArgs, ProfilePermissionSetOutputs> | undefined> {
-    const live = await this.client.getProfile(olds.profileId ?? id);
+    const live = await this.directory.current(olds.profileId ?? id);
     if (!live) return undefined;
     const inputs: ProfilePermissionSetArgs = { profile: olds.profile, permissions: liveValuesOf(olds.permissions, live.permissions) };
     return { id, props: this.outputs(inputs, live, olds.originalPermissions), inputs };
@@ -119,14 +119,16 @@ export class ZohoDeskProfilePermissionSetKind implements ResourceKind<ProfilePer
     return this.outputs(news, after, plan.originals);
   }
 
+  /**
+   * One PATCH putting back the originals that differ from the values last seen (none: no request). A profile that is
+   * gone has nothing left to restore.
+   */
   async delete(id: string, olds: ProfilePermissionSetOutputs): Promise<void> {
     const profileId = olds.profileId ?? id;
-    const live = await this.client.getProfile(profileId);
-    if (!live) return; // gone: nothing left to restore
-    const body = restoreBody(olds.originalPermissions ?? {}, live.permissions);
+    const body = restoreBody(olds.originalPermissions ?? {}, olds.permissions);
     if (!body) return;
     try {
-      await this.send(live, body);
+      await this.send({ id: profileId, name: olds.profileName }, body);
     } catch (error) {
       if (error instanceof VendorApiError && error.status === 404 && !(await this.client.getProfile(profileId))) return;
       throw error;

@@ -171,7 +171,7 @@ export class ZohoDeskProfileKind implements ResourceKind<ProfileArgs, ProfileOut
   }
 
   async read(id: string, olds: ProfileOutputs): Promise<ReadOutcome<ProfileArgs, ProfileOutputs> | undefined> {
-    const live = await this.client.getProfile(id);
+    const live = await this.directory.current(id);
     if (!live) return undefined;
     const args = argsOf(olds);
     return { id, props: withCreator({ ...outputsFor(args, live), ...keep(olds) }, markedOwner(live.description)), inputs: { ...argsAsLive(args, live), ...keep(olds) } as ProfileArgs };
@@ -182,27 +182,29 @@ export class ZohoDeskProfileKind implements ResourceKind<ProfileArgs, ProfileOut
     return { ...(await this.converge(id, news, base)), ...keep(olds) };
   }
 
+  /** One request where the program names transferToProfile; otherwise a look at the agents first. */
   async delete(id: string, olds: ProfileOutputs, context: ResourceContext): Promise<void> {
     const adopter = claimsOfThisRun.heldByOther(profileKey(deskAccount(this.settings, this.connection).orgId, id), context.owner);
     if (adopter) throw new RefusedOperationError(adoptedAndDeletedReason(id, olds, adopter, context.owner));
-    const live = await this.client.getProfile(id);
-    if (!live) return;
-    const target = await this.transferTarget(live, olds.transferToProfile);
+    const target = await this.transferTarget({ id, name: olds.name }, olds.transferToProfile);
+    if (!target) return;
     await this.client.deleteProfile(id, target.id);
     this.directory.drop(id);
   }
 
   /**
    * Zoho moves a deleted profile's agents to another profile and wants that profile named on every delete.
-   * Without transferToProfile we pick the default one, but only when nobody would be moved by it.
+   * Without transferToProfile we pick the default one, but only when nobody would be moved by it. Undefined when
+   * the profile turns out to be gone already.
    */
-  private async transferTarget(live: LiveProfile, transferToProfile?: string): Promise<LiveProfile> {
+  private async transferTarget(profile: { id: string; name: string }, transferToProfile?: string): Promise<LiveProfile | undefined> {
     if (transferToProfile) return this.requireProfile("transferToProfile", transferToProfile);
-    const agents = await this.client.agentsOfProfile(live.id);
+    const agents = await this.client.agentsOfProfile(profile.id);
+    if (!agents) return undefined;
     if (agents.length > 0) {
       const who = agents.slice(0, 5).map((a) => a.emailId ?? a.id).join(", ");
       throw new RefusedOperationError(
-        `cannot delete Zoho Desk profile '${live.name}' (id ${live.id}): ${agents.length} agent(s) still use it (${who}). ` +
+        `cannot delete Zoho Desk profile '${profile.name}' (id ${profile.id}): ${agents.length} agent(s) still use it (${who}). ` +
           `Set transferToProfile to the profile that should receive them, run pulumi up, then delete again.`,
       );
     }
@@ -267,7 +269,8 @@ export class ZohoDeskProfileKind implements ResourceKind<ProfileArgs, ProfileOut
   private async rollBack(created: LiveProfile, args: ProfileArgs, cause: unknown): Promise<Error> {
     const reason = cause instanceof Error ? cause.message : String(cause);
     try {
-      await this.client.deleteProfile(created.id, (await this.transferTarget(created)).id);
+      const target = await this.transferTarget(created);
+      if (target) await this.client.deleteProfile(created.id, target.id);
       this.directory.drop(created.id);
       return new HelpdeskError(`${reason} (the profile '${created.name}' cloned for this resource was deleted again; nothing is left behind)`);
     } catch (rollbackError) {

@@ -123,7 +123,8 @@ describe("one access token per refresh token, shared by the commands on a machin
     expect(sandbox.zohoDesk.tokenRequests()).toHaveLength(2);
     expect(readFileSync(file, "utf8")).not.toBe(content);
     await project.destroy();
-  });
+    // Eight engine commands in one story: give it the time of two ordinary tests.
+  }, 480_000);
 
   it("with PULUMI_HELPDESK_TOKEN_CACHE=off, each provider process makes its own exchange and nothing is written", async () => {
     const project = await PulumiProject.create({ name: "token-cache-off", program: trainees("Uncached Trainees"), env: { ...sandbox.env } });
