@@ -11,7 +11,7 @@ export const TEAM_ROLES = ["Team Manager", "Team Agent", "Team Analyst"] as cons
 
 const line = (what: string) =>
   z
-    .string({ error: () => `${what} must be text` })
+    .string({ error: (issue) => (issue.input === undefined ? `${what} is required` : `${what} must be text`) })
     .refine((s) => !CONTROL.test(s), `${what} must not contain control characters (line breaks, tabs, ...)`)
     .refine((s) => s.length <= MAX_TEXT, `${what} must be at most ${MAX_TEXT} characters`);
 
