@@ -68,6 +68,13 @@ export const KINDS: readonly KindEntry[] = [
     args: (i, on) => ({ email: `bench.user.${i}@example.com`, firstName: `Bench ${i}`, role: "agent", isPartTime: on }),
   },
   {
+    token: "imichat:User", weight: 1,
+    args: (i, on) => ({
+      firstName: `Bench ${i}`, loginId: `bench.user.${i}`, email: `bench.user.${i}@example.com`,
+      privileges: [{ team: 7001, role: "Team Agent" }], loginUsingEmail: on,
+    }),
+  },
+  {
     // A singleton per connection: at most one, from 100 resources on.
     token: "chatwoot:Profile", weight: 0.2, slots: () => [{}],
     args: (_i, on) => ({ availability: on ? "busy" : "online", restoreOnDestroy: true }),

@@ -26,6 +26,8 @@ const PER_RESOURCE: Record<string, PerPhase> = {
   "chatwoot:Agent": all([0, 1], [0, 0], [0, 1], [0, 1]),
   // POST / PATCH / PATCH state deleted (no delete route); the users listing carries every field.
   "teamworkDesk:User": all([0, 1], [0, 0], [0, 1], [0, 1]),
+  // POST / PUT / PUT status inactive (no delete route); search pages hold 10 users: one GET each to refresh.
+  "imichat:User": all([0, 1], [1, 0], [0, 1], [0, 1]),
   // The profile GET is the listing; one PUT to set, one to restore.
   "chatwoot:Profile": all([0, 1], [0, 0], [0, 1], [0, 1]),
 };
@@ -49,15 +51,20 @@ export function idealFor(phase: Phase, list: Spec[]): Ideal {
   // one page of users (500 a page).
   const kinds = new Set(list.map((s) => s.token));
   const crmOrgs = new Set(list.filter((s) => s.token.startsWith("zohoCrm:")).map((s) => (s.args.connection === "eu" ? "eu" : "com")));
+  const deskPages = Math.ceil((DESK_SEEDED + list.filter((s) => s.token === "zohoDesk:Profile").length) / 50);
   if (phase !== "destroy") {
-    const deskProfiles = list.filter((s) => s.token === "zohoDesk:Profile").length;
-    if ([...kinds].some((k) => k.startsWith("zohoDesk:"))) reads += Math.ceil((DESK_SEEDED + deskProfiles) / 50);
+    if ([...kinds].some((k) => k.startsWith("zohoDesk:"))) reads += deskPages;
     reads += 2 * crmOrgs.size;
     reads += [...kinds].filter((k) => k.startsWith("chatwoot:") || k.startsWith("teamworkDesk:")).length;
+  } else {
+    // A profile's delete names its transfer target by id: one listing resolves the names (Desk; CRM per org).
+    if (kinds.has("zohoDesk:Profile")) reads += deskPages;
+    reads += new Set(list.filter((s) => s.token === "zohoCrm:Profile").map((s) => s.args.connection ?? "com")).size;
   }
   // One token exchange per refresh token per command: .com serves Desk and CRM's .com org; .eu its own.
   const zoho = [...kinds].some((k) => k.startsWith("zohoDesk:")) || crmOrgs.has("com");
-  const tokens = (zoho ? 1 : 0) + (crmOrgs.has("eu") ? 1 : 0);
+  // IMIchat's /authorize counts as one too.
+  const tokens = (zoho ? 1 : 0) + (crmOrgs.has("eu") ? 1 : 0) + (kinds.has("imichat:User") ? 1 : 0);
   return { reads, writes, tokens };
 }
 

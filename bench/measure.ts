@@ -30,8 +30,11 @@ export function countRequests(sandbox: Sandbox): Requests {
       out.tokens += requests.length - tooMany;
       continue;
     }
-    const reads = requests.filter((r) => r.status !== 429 && r.method === "GET").length;
-    const writes = requests.length - tooMany - reads;
+    // The piece says what writes (IMIchat's search is a POST that reads); IMIchat's /authorize is a token exchange.
+    const tokens = requests.filter((r) => r.status !== 429 && /\/authorize$/.test(r.path)).length;
+    const writes = piece.writes().filter((r) => r.status !== 429).length;
+    const reads = requests.length - tooMany - writes - tokens;
+    out.tokens += tokens;
     out.reads += reads;
     out.writes += writes;
     if (requests.length > 0) parts.push(`${SHORT[piece.name] ?? piece.name} ${reads}r/${writes}w${tooMany ? `/${tooMany}×429` : ""}`);
@@ -46,7 +49,7 @@ function trace(sandbox: Sandbox): string {
   const counts = new Map<string, number>();
   for (const piece of sandbox.pieces) {
     for (const r of piece.requests()) {
-      const key = `  ${piece.name} ${r.method} ${r.path.replace(/\d{3,}/g, ":id").replace(/bench[.\w]*@example\.com/gi, ":email")} ${r.status}`;
+      const key = `  ${piece.name} ${r.method} ${r.path.replace(/\/\d+(?=\/|\.json|$)/g, "/:id").replace(/bench[.\w]*@example\.com/gi, ":email")} ${r.status}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
   }

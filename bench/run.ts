@@ -8,7 +8,7 @@ import { repoRoot } from "../harness/repo-root";
 import { startSandbox, type Sandbox } from "../sandbox";
 import { mix, programFor, specs, unbenchedKinds, type Spec } from "./generate";
 import { idealFor, idealRateLimited, PHASES, type Phase } from "./ideal";
-import { measure } from "./measure";
+import { measure, type Measured } from "./measure";
 import { renderReport, writeResults, type RateLimitedRow, type Row, type StateRow } from "./report";
 import { trivialProgram, twinsFor, type OurRecord } from "./trivial";
 
@@ -60,6 +60,10 @@ async function benchSize(n: number, log: Log): Promise<{ rows: Row[]; state: Sta
   let records: OurRecord[] = [];
   const rows: Row[] = [];
   let state: StateRow | undefined;
+  const measureTrivial = (phase: Phase) => {
+    log(`N=${n} ${phase}: trivial...`);
+    return measure(() => runPhase(phase, trivial!));
+  };
   try {
     for (const phase of PHASES) {
       const list = listFor(phase);
@@ -67,16 +71,19 @@ async function benchSize(n: number, log: Log): Promise<{ rows: Row[]; state: Sta
         ours.writeProgram(programFor(list));
         trivial!.writeProgram(trivialProgram(twinsFor(records, SWITCH[phase])));
       }
-      if (phase === "destroy") state = await stateRow(n, ours, trivial!, created);
-      // Interleaved: ours, then the trivial twin, phase by phase, so machine noise hits both.
+      if (phase === "destroy") state = await stateRow(n, ours, trivial!);
+      // Interleaved phase by phase, so machine noise hits both; ours first at create (the twin copies its state),
+      // then alternating which goes first.
+      const oursFirst = PHASES.indexOf(phase) % 2 === 0;
+      let theirs: Measured | undefined;
+      if (!oursFirst) theirs = await measureTrivial(phase);
       log(`N=${n} ${phase}: ours...`);
       const mine = await measure(() => runPhase(phase, ours), sandbox);
       if (phase === "create") {
         records = await ourRecords(ours);
         trivial = await PulumiProject.create({ name: `bench-trivial-${n}`, program: trivialProgram(twinsFor(records, SWITCH.create)) });
       }
-      log(`N=${n} ${phase}: trivial...`);
-      const theirs = await measure(() => runPhase(phase, trivial!));
+      theirs ??= await measureTrivial(phase);
       rows.push({ n, phase, ours: mine, trivial: theirs, ideal: idealFor(phase, list) });
       log(`N=${n} ${phase}: ${mine.seconds.toFixed(1)} s vs ${theirs.seconds.toFixed(1)} s, ${mine.requests?.byVendor}`);
     }
@@ -95,17 +102,25 @@ async function ourRecords(project: PulumiProject): Promise<OurRecord[]> {
     .map((record) => ({ name: record.urn.split("::").pop()!, record }));
 }
 
-/** Whole checkpoint bytes per resource and `__provider` bytes per resource (both copies), ours and the twin's. */
-async function stateRow(n: number, ours: PulumiProject, trivial: PulumiProject, list: Spec[]): Promise<StateRow> {
+/** Whole checkpoint bytes per resource and `__provider` bytes per resource (both copies), ours and the twin's; ours by kind. */
+async function stateRow(n: number, ours: PulumiProject, trivial: PulumiProject): Promise<StateRow> {
+  const providerBytes = (r: { inputs?: any; outputs?: any }) => Buffer.byteLength(String(r.inputs?.__provider ?? "")) + Buffer.byteLength(String(r.outputs?.__provider ?? ""));
   const measureState = async (project: PulumiProject) => {
     const state = await project.exportState();
     const dynamic = state.deployment.resources.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic"));
-    const provider = dynamic.reduce((sum, r) => sum + Buffer.byteLength(String(r.inputs?.__provider ?? "")) + Buffer.byteLength(String(r.outputs?.__provider ?? "")), 0);
-    return { statePerResource: Buffer.byteLength(JSON.stringify(state)) / dynamic.length, providerPerResource: provider / dynamic.length };
+    const provider = dynamic.reduce((sum, r) => sum + providerBytes(r), 0);
+    return { state, dynamic, statePerResource: Buffer.byteLength(JSON.stringify(state)) / dynamic.length, providerPerResource: provider / dynamic.length };
   };
-  const counts = new Map<string, number>();
-  for (const s of list) counts.set(s.token, (counts.get(s.token) ?? 0) + 1);
-  return { n, ours: await measureState(ours), trivial: await measureState(trivial), mix: [...counts].map(([t, c]) => `${c} ${t}`).join(", ") };
+  const mine = await measureState(ours);
+  const kinds = new Map<string, Array<{ record: number; provider: number }>>();
+  for (const r of mine.dynamic) {
+    const kind = r.type.replace("pulumi-nodejs:dynamic/", "");
+    kinds.set(kind, [...(kinds.get(kind) ?? []), { record: Buffer.byteLength(JSON.stringify(r)), provider: providerBytes(r) }]);
+  }
+  const mean = (xs: number[]) => Math.round(xs.reduce((a, b) => a + b, 0) / xs.length);
+  const byKind = [...kinds].map(([kind, xs]) => `${xs.length} ${kind}: ${mean(xs.map((x) => x.record))} B (${mean(xs.map((x) => x.provider))})`).join("; ");
+  const { statePerResource, providerPerResource } = await measureState(trivial);
+  return { n, ours: { statePerResource: mine.statePerResource, providerPerResource: mine.providerPerResource }, trivial: { statePerResource, providerPerResource }, byKind };
 }
 
 /**
