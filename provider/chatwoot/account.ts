@@ -12,8 +12,6 @@ export interface ChatwootAccount {
   /** "http://host" + account id: names the account in claims and messages; holds no secret. */
   label: string;
   accountId: number;
-  /** A digest that also covers the token: the token's user is the profile's subject. */
-  fingerprint: string;
   client: ChatwootClient;
   agents: Listing<LiveAgent>;
   customRoles: Listing<LiveCustomRole>;
@@ -35,7 +33,6 @@ export function chatwootAccount(settings: Settings, connectionName?: string): Ch
     account = {
       label: `${connection.apiBaseUrl()}/app/accounts/${connection.accountId()}`,
       accountId: connection.accountId(),
-      fingerprint,
       client,
       agents: new Listing(() => client.listAgents()),
       customRoles: new Listing(() => client.listCustomRoles()),

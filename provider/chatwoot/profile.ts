@@ -48,7 +48,10 @@ export class ChatwootProfileKind implements ResourceKind<ProfileArgs, ProfileOut
 
   async claims(inputs: Record<string, unknown>): Promise<Claim[]> {
     if (!profileArgsSchema.safeParse(inputs).success) return [];
-    return [{ key: `chatwoot/profile/${this.account.fingerprint}`, what: "the profile of the Chatwoot access token's user (one per token)", property: "connection" }];
+    // The user, not the connection: two connections with one token (or two tokens of one user) share a profile.
+    const self = await this.account.self();
+    const install = new URL(this.account.label).origin;
+    return [{ key: `chatwoot/${install}/profile/${self.id}`, what: `the profile of the Chatwoot user ${self.email} (one resource per user)`, property: "connection" }];
   }
 
   async diff(olds: ProfileOutputs, news: ProfileArgs): Promise<DiffOutcome> {

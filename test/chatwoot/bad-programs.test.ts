@@ -56,7 +56,7 @@ const profiles: BadProgram[] = [
   { title: "a control character in a signature", body: `new chatwoot.Profile("p", { messageSignature: "Ada\\u0000" });`, says: /messageSignature.*must not contain control characters other than line breaks and tabs/ },
   { title: "ui settings as a string", body: `new chatwoot.Profile("p", { uiSettings: "dark" });`, says: /uiSettings.*expected record/ },
   { title: "a misspelt argument of a profile", body: `new chatwoot.Profile("p", { displayname: "Ada" });`, says: /unknown key 'displayname' \(did you mean 'displayName'\?\)/ },
-  { title: "two profiles for one token", body: `new chatwoot.Profile("p1", { displayName: "Ada" });\nnew chatwoot.Profile("p2", { availability: "busy" });`, says: /the profile of the Chatwoot access token's user \(one per token\) is also claimed by resource 'p\d' of this stack/ },
+  { title: "two profiles for one token", body: `new chatwoot.Profile("p1", { displayName: "Ada" });\nnew chatwoot.Profile("p2", { availability: "busy" });`, says: /the profile of the Chatwoot user ada@acme\.test \(one resource per user\) is also claimed by resource 'p\d' of this stack/ },
   { title: "an availability in an account the user is not in", body: `new chatwoot.Profile("p", { availability: "busy" });`, says: /the access token's user \(ada@acme\.test\) is not a member of account 2/, env: () => ({ CHATWOOT_ACCOUNT_ID: "2" }) },
 ];
 
