@@ -1,6 +1,7 @@
 import { Settings } from "../core/settings";
 import { ImichatClient } from "./client";
 import { ImichatConnection } from "./connection";
+import { explainImichatError } from "./errors";
 import { LiveUser } from "./live";
 
 /**
@@ -23,7 +24,7 @@ export class ImichatAccount {
   private all(): Promise<Map<number, LiveUser>> {
     this.users ??= this.client.listUsers().then(
       (list) => new Map(list.map((u) => [u.id, u])),
-      (error) => ((this.users = undefined), Promise.reject(error)),
+      (error) => ((this.users = undefined), Promise.reject(explainImichatError(error, this.connection, { sent: [] }))),
     );
     return this.users;
   }

@@ -1,7 +1,8 @@
 import { randomBytes } from "crypto";
 import { failuresFromZod } from "../core/check-failures";
-import { Claim } from "../core/claims";
+import { Claim, claimsOfThisRun } from "../core/claims";
 import { HelpdeskError, PartialCreateError, RefusedOperationError, VendorUnreachableError } from "../core/errors";
+import { ResourceOwner } from "../core/ownership";
 import { CheckFailure, CheckOutcome, DiffOutcome, ReadOutcome, ResourceContext, ResourceKind } from "../core/resource-kind";
 import { Settings } from "../core/settings";
 import { ImichatAccount, imichatAccount } from "./account";
@@ -80,13 +81,16 @@ export class ImichatUserKind implements ResourceKind<UserArgs, UserOutputs> {
   async claims(inputs: Record<string, unknown>): Promise<Claim[]> {
     const parsed = userArgsSchema.safeParse(inputs);
     if (!parsed.success) return [];
-    const base = `imichat/${this.account.label}`;
     const loginId = parsed.data.loginId.toLowerCase();
     const email = parsed.data.email.toLowerCase();
     return [
-      { key: `${base}/login-id/${loginId}`, what: `the IMIchat user with login id ${loginId}`, property: "loginId" },
-      { key: `${base}/email/${email}`, what: `the IMIchat user with email ${email}`, property: "email" },
+      { key: this.loginIdKey(loginId), what: `the IMIchat user with login id ${loginId}`, property: "loginId" },
+      { key: `imichat/${this.account.label}/email/${email}`, what: `the IMIchat user with email ${email}`, property: "email" },
     ];
+  }
+
+  private loginIdKey(loginId: string): string {
+    return `imichat/${this.account.label}/login-id/${loginId.toLowerCase()}`;
   }
 
   async diff(olds: UserOutputs, news: UserArgs): Promise<DiffOutcome> {
@@ -106,7 +110,9 @@ export class ImichatUserKind implements ResourceKind<UserArgs, UserOutputs> {
       // Custom attributes and a status are not create parameters: one PUT sets them.
       return { id: String(created.id), outs: await this.converge(created, args) };
     } catch (error) {
-      const outs = outputsFor({ ...args, customAttributes: undefined, status: undefined }, created);
+      // Recorded as created: what the PUT was to set is left out, so the next up sees it as a change and sends it.
+      const { customAttributes: _unsent, status: _unsentStatus, ...createdArgs } = args;
+      const outs = outputsFor(createdArgs, created);
       throw new PartialCreateError(`IMIchat created user ${args.loginId} (id ${created.id}) but did not take the rest: ${(error as Error).message}. It is recorded in the stack; the next up finishes it`, String(created.id), { ...outs });
     }
   }
@@ -129,6 +135,8 @@ export class ImichatUserKind implements ResourceKind<UserArgs, UserOutputs> {
    * no longer in the team counts as done.
    */
   async delete(id: string, olds: UserOutputs, context: ResourceContext): Promise<void> {
+    const adopter = claimsOfThisRun.heldByOther(this.loginIdKey(olds.loginId), context.owner);
+    if (adopter) throw new RefusedOperationError(adoptedAndDeactivatedReason(id, olds, adopter, context.owner));
     const user = await this.call(() => this.account.client.updateUser(Number(id), { status: "inactive" }), ["status"], Number(id)).catch((error) => {
       if (error instanceof HelpdeskError && / 3101\b/.test(error.message)) return undefined;
       throw error;
@@ -259,4 +267,12 @@ function outputsFor(args: UserArgs, live: LiveUser): UserOutputs {
 function argsOf(outputs: UserOutputs): UserArgs {
   const { userId: _id, roleType: _roleType, teamRoles: _teamRoles, createdAt: _created, updatedAt: _updated, ...args } = outputs;
   return args;
+}
+
+function adoptedAndDeactivatedReason(id: string, olds: UserOutputs, adopter: ResourceOwner, owner: ResourceOwner | undefined): string {
+  const old = owner?.name ?? "the old resource";
+  const urn = owner ? `urn:pulumi:${owner.stack}::${owner.project}::pulumi-nodejs:dynamic/imichat:User::${owner.name}` : "<the old resource's URN>";
+  return `not deactivating IMIchat user ${olds.loginId} (id ${id}): resource '${adopter.name}' of this program adopts the same user in this update, ` +
+    `and deactivating it would undo the adoption. If you renamed '${old}' to '${adopter.name}', the user is safe; drop the stale record with: ` +
+    `pulumi state delete '${urn}' (next time, rename with aliases: [{ name: "${old}" }])`;
 }
