@@ -6,9 +6,10 @@ import { toDynamicProvider } from "./dynamic/adapter";
 import { registry } from "./registry";
 
 /**
- * Loaded by the serialized stub (dynamic/stub.ts) inside the dynamic-provider process, from the installed package, so
- * state written by any earlier release runs today's code. Keep this module's path and exports stable: old
- * state files name "pulumi-helpdesk/runtime" forever.
+ * Loaded by each resource's `__provider` stub (dynamic/stub.ts) inside the dynamic-provider process, from the
+ * installed package, so state written by any earlier release runs today's code. Keep this module's path and exports
+ * stable: old state files name "pulumi-helpdesk/runtime" forever (up to 0.1 a serialized closure calling
+ * `configure` and `providerFor`; since then `handlerFor`).
  */
 const factories = new Map(registry.map((entry) => [entry.token, entry.factory]));
 

@@ -1,28 +1,23 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Inputs } from "../dynamic/inputs";
-import { reservedInputs } from "../dynamic/program";
-import { stubFor } from "../dynamic/stub";
+import { HelpdeskResource } from "../dynamic/resource";
 import { AgentArgs } from "./agent-schema";
 import { CustomRoleArgs } from "./custom-role-schema";
 import { ProfileArgs, WRITE_ONLY } from "./profile-schema";
 
-const customRoleProvider = stubFor("chatwoot:CustomRole");
-
 export type CustomRoleResourceArgs = Inputs<CustomRoleArgs>;
 
 /** An Enterprise custom role of a Chatwoot account, owned by this stack: deleted on destroy (its agents lose it). */
-export class CustomRole extends pulumi.dynamic.Resource {
+export class CustomRole extends HelpdeskResource {
   /** Chatwoot's id of the role; give it to chatwoot.Agent's customRole. */
   declare readonly customRoleId: pulumi.Output<number>;
   declare readonly name: pulumi.Output<string>;
   declare readonly permissions: pulumi.Output<string[]>;
 
   constructor(name: string, args: CustomRoleResourceArgs, opts?: pulumi.CustomResourceOptions) {
-    super(customRoleProvider, name, { ...args, ...reservedInputs("chatwoot:CustomRole", name, args), customRoleId: undefined }, opts, "chatwoot", "CustomRole");
+    super("chatwoot:CustomRole", name, args, ["customRoleId"], opts);
   }
 }
-
-const agentProvider = stubFor("chatwoot:Agent");
 
 export type AgentResourceArgs = Inputs<AgentArgs>;
 
@@ -31,7 +26,7 @@ export type AgentResourceArgs = Inputs<AgentArgs>;
  * reused, as Chatwoot does) or adopted; destroy removes the membership, and Chatwoot deletes the user only when it
  * belongs to no other account.
  */
-export class Agent extends pulumi.dynamic.Resource {
+export class Agent extends HelpdeskResource {
   /** The user's id, which Chatwoot also uses as the agent's id in the account. */
   declare readonly agentId: pulumi.Output<number>;
   /** The custom role the agent has (null: none). */
@@ -42,11 +37,9 @@ export class Agent extends pulumi.dynamic.Resource {
   declare readonly email: pulumi.Output<string>;
 
   constructor(name: string, args: AgentResourceArgs, opts?: pulumi.CustomResourceOptions) {
-    super(agentProvider, name, { ...args, ...reservedInputs("chatwoot:Agent", name, args), agentId: undefined, customRoleId: undefined, confirmed: undefined }, opts, "chatwoot", "Agent");
+    super("chatwoot:Agent", name, args, ["agentId", "customRoleId", "confirmed"], opts);
   }
 }
-
-const profileProvider = stubFor("chatwoot:Profile");
 
 export type ProfileResourceArgs = Inputs<ProfileArgs>;
 
@@ -54,7 +47,7 @@ export type ProfileResourceArgs = Inputs<ProfileArgs>;
  * The profile of the access token's own user (a singleton per connection): adopted on create, which records the values
  * it found (`originalValues`); destroy leaves the user and, with restoreOnDestroy, puts those values back.
  */
-export class Profile extends pulumi.dynamic.Resource {
+export class Profile extends HelpdeskResource {
   declare readonly userId: pulumi.Output<number>;
   /** The values the declared fields had when this resource adopted the profile. */
   declare readonly originalValues: pulumi.Output<Record<string, unknown>>;
@@ -64,14 +57,7 @@ export class Profile extends pulumi.dynamic.Resource {
   constructor(name: string, args: ProfileResourceArgs, opts?: pulumi.CustomResourceOptions) {
     // `password` is stored only as a salted hash; secret all the same, so not even the hash shows in the CLI.
     const secretOutputs = [...(opts?.additionalSecretOutputs ?? []), "password"];
-    super(
-      profileProvider,
-      name,
-      { ...args, ...reservedInputs("chatwoot:Profile", name, withoutWriteOnly(args)), userId: undefined, originalValues: undefined, emailPendingConfirmation: undefined },
-      { ...opts, additionalSecretOutputs: secretOutputs },
-      "chatwoot",
-      "Profile",
-    );
+    super("chatwoot:Profile", name, args, ["userId", "originalValues", "emailPendingConfirmation"], { ...opts, additionalSecretOutputs: secretOutputs }, withoutWriteOnly(args));
   }
 }
 

@@ -12,14 +12,15 @@ export abstract class HelpdeskResource extends pulumi.CustomResource {
   /**
    * @param token "<vendor>:<Type>", as in provider/registry.ts
    * @param outputs the names of outputs the vendor sets, declared so the engine fills them in
+   * @param listed what other resources' checks see of the arguments (default all; a write-only secret is left out)
    */
-  protected constructor(token: string, name: string, args: object, outputs: readonly string[], opts?: pulumi.CustomResourceOptions) {
+  protected constructor(token: string, name: string, args: object, outputs: readonly string[], opts?: pulumi.CustomResourceOptions, listed: object = args) {
     const [vendor, type] = token.split(":");
     const declared = Object.fromEntries(outputs.map((output) => [output, undefined]));
     super(
       `pulumi-nodejs:dynamic/${vendor}:${type}`,
       name,
-      { ...args, ...reservedInputs(token, name, args as Record<string, unknown>), ...declared, __provider: stubSource(token) },
+      { ...args, ...reservedInputs(token, name, listed as Record<string, unknown>), ...declared, __provider: stubSource(token) },
       opts,
     );
   }
