@@ -32,8 +32,8 @@ export interface UserUpdateBody {
 const API = "/v3.1";
 /** users/search serves ten users a page. */
 const SEARCH_PAGE = 10;
-/** Not a user of the team (or no such user). */
-const USER_NOT_FOUND = "3101";
+/** IMIchat's code for a user that is not (or no longer) in the team. */
+export const USER_NOT_FOUND = "3101";
 
 /** IMIchat's v3.1 users API, as one team sees it (the `teamid` header). */
 export class ImichatClient {

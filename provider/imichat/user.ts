@@ -1,12 +1,12 @@
 import { randomBytes } from "crypto";
 import { failuresFromZod } from "../core/check-failures";
 import { Claim, claimsOfThisRun } from "../core/claims";
-import { HelpdeskError, PartialCreateError, RefusedOperationError, VendorUnreachableError } from "../core/errors";
+import { HelpdeskError, PartialCreateError, RefusedOperationError, VendorApiError, VendorUnreachableError } from "../core/errors";
 import { ResourceOwner } from "../core/ownership";
 import { CheckFailure, CheckOutcome, DiffOutcome, ReadOutcome, ResourceContext, ResourceKind } from "../core/resource-kind";
 import { Settings } from "../core/settings";
 import { ImichatAccount, imichatAccount } from "./account";
-import { UserUpdateBody } from "./client";
+import { USER_NOT_FOUND, UserUpdateBody } from "./client";
 import { explainImichatError } from "./errors";
 import { LivePrivilege, LiveUser } from "./live";
 import { CREATE_ONLY, UserArgs, userArgsSchema } from "./schema";
@@ -137,11 +137,11 @@ export class ImichatUserKind implements ResourceKind<UserArgs, UserOutputs> {
   async delete(id: string, olds: UserOutputs, context: ResourceContext): Promise<void> {
     const adopter = claimsOfThisRun.heldByOther(this.loginIdKey(olds.loginId), context.owner);
     if (adopter) throw new RefusedOperationError(adoptedAndDeactivatedReason(id, olds, adopter, context.owner));
-    const user = await this.call(() => this.account.client.updateUser(Number(id), { status: "inactive" }), ["status"], Number(id)).catch((error) => {
-      if (error instanceof HelpdeskError && / 3101\b/.test(error.message)) return undefined;
-      throw error;
-    });
-    if (user) this.account.remember(user);
+    try {
+      this.account.remember(await this.account.client.updateUser(Number(id), { status: "inactive" }));
+    } catch (error) {
+      if (!(error instanceof VendorApiError && error.code === USER_NOT_FOUND)) throw explainImichatError(error, this.account.connection, { sent: ["status"], userId: Number(id) });
+    }
     // The dynamic-provider host shows what the provider prints beside the resource: the user learns the user still exists.
     console.log(`${context.owner?.name ?? "imichat:User"}: IMIchat has no delete; user ${olds.loginId} (id ${id}) was deactivated (status inactive) and stays in the tenant`);
   }
@@ -179,15 +179,16 @@ export class ImichatUserKind implements ResourceKind<UserArgs, UserOutputs> {
     };
     const sent = ["firstName", "loginId", "email", "privileges", "lastName", "jobDescription", "loginUsingEmail", "skillAttributes"].filter((key) => args[key as keyof UserArgs] !== undefined);
     try {
-      const created = await this.call(() => this.account.client.createUser(body), sent);
+      const created = await this.account.client.createUser(body);
       this.account.remember(created);
       return created;
     } catch (error) {
-      const outcomeUnknown = error instanceof VendorUnreachableError || (error instanceof HelpdeskError && / 2007\b/.test(error.message));
-      if (!outcomeUnknown) throw error;
+      const explained = explainImichatError(error, this.account.connection, { sent });
+      const outcomeUnknown = error instanceof VendorUnreachableError || (error instanceof VendorApiError && error.status >= 500);
+      if (!outcomeUnknown) throw explained;
       this.account.forget();
       const landed = await this.account.byLoginId(args.loginId);
-      if (!landed) throw error;
+      if (!landed) throw explained;
       return (await this.call(() => this.account.client.getUser(landed.id), [], landed.id)) ?? landed;
     }
   }
