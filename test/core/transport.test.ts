@@ -244,3 +244,16 @@ describe("Transport paced to the vendor's rate", () => {
     expect(s.attempts()).toBe(5);
   });
 });
+
+describe("Transport and a vendor that sends its window on every answer", () => {
+  let server: Server | undefined;
+  afterEach(() => server?.close());
+
+  it("a 5xx is retried at once even when the answer carries a rate window's far reset (IMIchat's daily one)", async () => {
+    const tomorrow = String(Math.floor(Date.now() / 1000) + 86_400);
+    const s = await serve((_req, res, n) => json(res, n === 1 ? 503 : 200, {}, { "Rate-Limit-Remaining": "9000", "Rate-Limit-Reset": tomorrow }));
+    server = s.server;
+    await transport(s.url).request({ method: "GET", path: "/users" });
+    expect(s.attempts()).toBe(2);
+  });
+});

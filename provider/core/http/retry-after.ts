@@ -1,5 +1,9 @@
-/** Header-level "try again later" hints, in the forms our vendors use. Returns milliseconds, or undefined. */
-export function retryAfterFromHeaders(headers: { get(name: string): string | null }, now = Date.now()): number | undefined {
+/**
+ * Header-level "try again later" hints, in the forms our vendors use. Returns milliseconds, or undefined. A rate
+ * window's reset time is a hint only on a 429: IMIchat sends its daily reset on every answer, and a 5xx must not
+ * wait for tomorrow.
+ */
+export function retryAfterFromHeaders(headers: { get(name: string): string | null }, status: number, now = Date.now()): number | undefined {
   const retryAfter = headers.get("retry-after");
   if (retryAfter) {
     const seconds = Number(retryAfter);
@@ -7,6 +11,7 @@ export function retryAfterFromHeaders(headers: { get(name: string): string | nul
     const date = Date.parse(retryAfter);
     if (!Number.isNaN(date)) return Math.max(0, date - now);
   }
+  if (status !== 429) return undefined;
   // Teamwork sends X-Rate-Limit-Reset, IMIchat Rate-Limit-Reset: the UTC epoch second the window reopens.
   const reset = headers.get("x-rate-limit-reset") ?? headers.get("rate-limit-reset") ?? headers.get("x-ratelimit-reset");
   if (reset) {

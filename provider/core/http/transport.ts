@@ -97,7 +97,7 @@ export class Transport {
         renewed = true;
         if (await this.options.renewCredentials(outcome.credentials)) continue;
       }
-      const hint = retryAfterFromHeaders(response.headers) ?? this.options.retryHintFromBody?.(body);
+      const hint = retryAfterFromHeaders(response.headers, response.status) ?? this.options.retryHintFromBody?.(body);
       const mayRepeat = repeatable || this.retry.safeToRepeatStatusCodes.includes(response.status);
       const tooLong = hint !== undefined && hint > this.retry.maxRetryAfterMs;
       const retryable = this.retry.statusCodes.includes(response.status) && mayRepeat && !tooLong;
