@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { editDistance } from "../core/edit-distance";
 
 /** C0 and C1 control characters; Chatwoot's dashboard cannot show or type them. */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
@@ -42,18 +43,4 @@ export function didYouMean(value: string, allowed: readonly string[]): string {
   const scored = allowed.map((candidate) => ({ candidate, distance: editDistance(value.toLowerCase(), candidate) }));
   const best = scored.sort((a, b) => a.distance - b.distance)[0];
   return best && best.distance <= Math.max(2, Math.floor(value.length / 4)) ? ` (did you mean '${best.candidate}'?)` : "";
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length];
 }

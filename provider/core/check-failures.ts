@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { CheckFailure } from "./resource-kind";
+import { editDistance } from "./edit-distance";
 import { formatPath } from "./leaves";
+import { CheckFailure } from "./resource-kind";
 
 /** The keys allowed in the object at a path, to suggest the right spelling after a typo. */
 export type AllowedKeys = (objectPath: string[]) => readonly string[] | undefined;
@@ -28,18 +29,4 @@ function closest(key: string, allowed: readonly string[]): string {
     return c === lower || c.startsWith(lower) || lower.startsWith(c) || editDistance(c, lower) <= 2;
   });
   return match ? ` (did you mean '${match}'?)` : "";
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length];
 }

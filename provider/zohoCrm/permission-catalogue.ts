@@ -1,3 +1,4 @@
+import { editDistance } from "../core/edit-distance";
 import { Toggle } from "./client";
 import { CrmPermissions, DetailedProfile } from "./schema";
 
@@ -65,18 +66,4 @@ export class PermissionCatalogue {
     const path = new Set(seen).add(name);
     return 1 + Math.max(...parents.map((parent) => this.depthOf(parent, path)));
   }
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length];
 }
