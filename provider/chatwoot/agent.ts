@@ -68,7 +68,7 @@ export class ChatwootAgentKind implements ResourceKind<AgentArgs, AgentOutputs> 
 
   /** Chatwoot never changes an agent's email, so another email is another agent: replaced (removed, then added). */
   async diff(olds: AgentOutputs, news: AgentArgs): Promise<DiffOutcome> {
-    if (!sameEmail(olds.email, news.email)) return { changes: true, replace: true, changedPaths: ["email"] };
+    if (!sameEmail(olds.email, news.email)) return { changes: true, replaces: ["email"], changedPaths: ["email"] };
     const changedPaths = [...Object.keys(changedFields(news, olds)), ...(customRoleChanged(news, olds) ? ["customRole"] : [])];
     return { changes: changedPaths.length > 0, changedPaths };
   }

@@ -18,8 +18,12 @@ export interface DiffOutcome {
   changes: boolean;
   /** Dotted paths of what differs; the engine renders its own view of the change, these are for tests and logs. */
   changedPaths: string[];
-  /** The recorded object cannot be updated in place (it is gone): delete the record, then create anew. */
-  replace?: boolean;
+  /**
+   * Set when the recorded object cannot be updated in place: what forces the replacement (a changed input the vendor
+   * never updates, or the recorded id when the object is gone). The preview names these; the engine deletes the
+   * record, then creates anew.
+   */
+  replaces?: string[];
 }
 
 export interface ReadOutcome<Inputs, Outputs> {

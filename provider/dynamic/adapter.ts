@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Claim, claimsOfThisRun, collisions } from "../core/claims";
 import { PartialCreateError } from "../core/errors";
-import { Tree, valueAt } from "../core/leaves";
+import { isTree, Tree } from "../core/leaves";
 import { OWNER_INPUT, parseOwner } from "../core/ownership";
 import { CheckFailure, ProgramEntry, ResourceContext, ResourceKind } from "../core/resource-kind";
 import { PROGRAM_INPUT } from "./program";
@@ -43,9 +43,14 @@ function message(error: unknown): string {
  * Top-level values stay with the engine, which masks secrets.
  */
 function forEngine(failure: CheckFailure, inputs: Tree): CheckFailure {
-  const value = valueAt(inputs, failure.property.split("."));
+  const value = inputAt(inputs, failure.property.split("."));
   if (failure.property === "" || (!failure.property.includes(".") && value !== undefined)) return failure;
   return { property: "", reason: `property ${failure.property} = ${render(value)}: ${failure.reason}` };
+}
+
+/** The input at a failure's path, which may step into a list ("privileges.0.role"). */
+function inputAt(inputs: unknown, path: readonly string[]): unknown {
+  return path.reduce<unknown>((node, key) => (Array.isArray(node) ? node[Number(key)] : isTree(node) ? node[key] : undefined), inputs);
 }
 
 function render(value: unknown): string {
@@ -56,6 +61,16 @@ function render(value: unknown): string {
 
 /** Finds the kind behind another resource of the program, by its type token. */
 export type KindLookup = (token: string) => ResourceKind<any, any> | undefined;
+
+/**
+ * The engine cannot serialize an undefined value: one left in what a create returns (even on its failure path)
+ * leaves the engine waiting forever. Keys holding undefined are dropped; an undefined list entry becomes null.
+ */
+function withoutUndefined<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((entry) => (entry === undefined ? null : withoutUndefined(entry))) as T;
+  if (!isTree(value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([, inner]) => inner !== undefined).map(([key, inner]) => [key, withoutUndefined(inner)])) as T;
+}
 
 /** Refuses, naming both resources, what another resource of the program also claims; records the rest. */
 async function programWideFailures(kind: ResourceKind<any, any>, inputs: Tree, context: ResourceContext, kindFor: KindLookup): Promise<CheckFailure[]> {
@@ -89,20 +104,20 @@ export function toDynamicProvider(kind: ResourceKind<any, any>, kindFor: KindLoo
     },
 
     async diff(_id, olds, news) {
-      const { changes, replace } = await kind.diff(vendorPart(olds), vendorPart(news));
-      return replace ? { changes: true, replaces: ["name"], deleteBeforeReplace: true } : { changes };
+      const { changes, replaces } = await kind.diff(vendorPart(olds), vendorPart(news));
+      return replaces?.length ? { changes: true, replaces, deleteBeforeReplace: true } : { changes };
     },
 
     async create(inputs) {
       try {
         const { id, outs } = await kind.create(vendorPart(inputs), contextOf(inputs));
-        return { id, outs: { ...outs, ...reservedPart(inputs) } };
+        return { id, outs: withoutUndefined({ ...outs, ...reservedPart(inputs) }) };
       } catch (error) {
         if (error instanceof PartialCreateError) {
           // Shape the dynamic-provider host turns into ErrorResourceInitFailed: the engine records the object.
           throw Object.assign(new Error(error.message), {
             id: error.id,
-            properties: { ...error.outputs, ...reservedPart(inputs) },
+            properties: withoutUndefined({ ...error.outputs, ...reservedPart(inputs) }),
             reasons: [error.message],
           });
         }
@@ -115,12 +130,12 @@ export function toDynamicProvider(kind: ResourceKind<any, any>, kindFor: KindLoo
       // An empty id tells the engine the object is gone.
       if (!outcome) return { id: "", props: {} };
       const reserved = reservedPart(props);
-      return { id: outcome.id, props: { ...outcome.props, ...reserved }, inputs: { ...outcome.inputs, ...reserved } };
+      return { id: outcome.id, props: withoutUndefined({ ...outcome.props, ...reserved }), inputs: withoutUndefined({ ...outcome.inputs, ...reserved }) };
     },
 
     async update(id, olds, news) {
       const outs = await kind.update(id, vendorPart(olds), vendorPart(news), contextOf(news));
-      return { outs: { ...outs, ...reservedPart(news) } };
+      return { outs: withoutUndefined({ ...outs, ...reservedPart(news) }) };
     },
 
     async delete(id, props) {

@@ -74,7 +74,7 @@ export class ZohoCrmProfilePermissionSetKind implements ResourceKind<ProfilePerm
     const changedPaths = changedPermissionPaths(olds, news.permissions);
     if (news.profile !== olds.profile) {
       const target = await this.account.profiles.resolve(news.profile);
-      if (target && target.id !== olds.profileId) return { changes: true, replace: true, changedPaths: ["profile", ...changedPaths] };
+      if (target && target.id !== olds.profileId) return { changes: true, replaces: ["profile"], changedPaths: ["profile", ...changedPaths] };
       changedPaths.push("profile");
     }
     return { changes: changedPaths.length > 0, changedPaths };

@@ -134,7 +134,7 @@ export class ZohoCrmProfileKind implements ResourceKind<ProfileArgs, ProfileOutp
 
   async diff(olds: ProfileOutputs, news: ProfileArgs): Promise<DiffOutcome> {
     if (olds.pendingCreate && !(await this.account.getProfile(olds.profileId))) {
-      return { changes: true, replace: true, changedPaths: ["profileId"] };
+      return { changes: true, replaces: ["profileId"], changedPaths: ["profileId"] };
     }
     const changedPaths = driftedPaths(news, lastSeenTree(olds));
     const settingsChanged = creationAndDeletionSettings.filter((key) => olds[key] !== news[key]);

@@ -85,7 +85,7 @@ export class ZohoDeskProfilePermissionSetKind implements ResourceKind<ProfilePer
     const changedPaths = changedPermissionPaths(olds, news);
     if (news.profile !== olds.profile) {
       const target = await this.directory.resolve(news.profile);
-      if (target && target.id !== olds.profileId) return { changes: true, replace: true, changedPaths: ["profile", ...changedPaths] };
+      if (target && target.id !== olds.profileId) return { changes: true, replaces: ["profile"], changedPaths: ["profile", ...changedPaths] };
       changedPaths.push("profile");
     }
     return { changes: changedPaths.length > 0, changedPaths };

@@ -142,7 +142,7 @@ export class ZohoDeskProfileKind implements ResourceKind<ProfileArgs, ProfileOut
 
   async diff(olds: ProfileOutputs, news: ProfileArgs): Promise<DiffOutcome> {
     if (olds.pendingCreate && !(await this.client.getProfile(olds.profileId))) {
-      return { changes: true, replace: true, changedPaths: ["profileId"] };
+      return { changes: true, replaces: ["profileId"], changedPaths: ["profileId"] };
     }
     const changedPaths = driftedPaths(news, lastSeenTree(olds));
     const settingsChanged = creationAndDeletionSettings.filter((key) => olds[key] !== news[key]);

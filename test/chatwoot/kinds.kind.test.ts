@@ -60,7 +60,7 @@ describe("chatwoot kinds in process", () => {
     const news = { ...withoutRole, availability: "busy" };
     // Chatwoot never changes an agent's email: another email is another agent.
     expect(await agents.diff(outs, { ...news, email: "FAST@acme.test" })).toMatchObject({ changes: true, changedPaths: ["availability"] });
-    expect(await agents.diff(outs, { ...news, email: "other@acme.test" })).toMatchObject({ replace: true, changedPaths: ["email"] });
+    expect(await agents.diff(outs, { ...news, email: "other@acme.test" })).toMatchObject({ replaces: ["email"], changedPaths: ["email"] });
     const after = await agents.update(id, outs, news, { owner });
     expect(sandbox.chatwoot.writes().map((w) => w.body)).toEqual([{ agent: { availability: "busy" }, custom_role_id: 3 }]);
     expect(after.customRoleId).toBe(3);
