@@ -3,7 +3,7 @@ import { Transport } from "../core/http/transport";
 import { userAgent } from "../core/user-agent";
 import { ImichatConnection } from "./connection";
 import { LiveUser, userFrom } from "./live";
-import { ImichatToken } from "./token";
+import { authorizationHeaders, ImichatToken } from "./token";
 
 /** The keys of IMIchat's create-user body. */
 export interface NewUserBody {
@@ -40,17 +40,14 @@ export class ImichatClient {
   constructor(private readonly transport: Transport) {}
 
   static for(connection: ImichatConnection): ImichatClient {
-    const token = new ImichatToken(connection);
+    const common = { vendor: "IMIchat", baseUrl: connection.baseUrl(), describeError: describeImichatError, maxConcurrent: 4, userAgent };
+    const token = new ImichatToken(connection, new Transport({ ...common, headers: async () => authorizationHeaders(connection) }));
     const teamId = String(connection.teamId());
     return new ImichatClient(new Transport({
-      vendor: "IMIchat",
-      baseUrl: connection.baseUrl(),
+      ...common,
       headers: async () => ({ access_token: await token.current(), teamid: teamId }),
       // An expired token is HTTP 401 (2004): one new token from /authorize, then the request again.
       renewCredentials: async (refused) => (await token.renew(refused.access_token), true),
-      describeError: describeImichatError,
-      maxConcurrent: 4,
-      userAgent,
     }));
   }
 

@@ -1,19 +1,25 @@
-import fetch from "node-fetch";
-import { CredentialsRefusedError, HelpdeskError, VendorUnreachableError } from "../core/errors";
-import { userAgent } from "../core/user-agent";
+import { CredentialsRefusedError, HelpdeskError, VendorApiError } from "../core/errors";
+import { Transport } from "../core/http/transport";
 import { ImichatConnection } from "./connection";
 
-const AUTHORIZE = "/v3.1/authorize";
+export const AUTHORIZE = "/v3.1/authorize";
+/** IMIchat's codes for a missing (2002) or wrong (2003) key at /authorize. */
+const KEY_REFUSED = ["2002", "2003"];
+
+/** The `key` header of /authorize: base64("<APIKey>@<DomainName>"), read from the settings when a request is sent. */
+export function authorizationHeaders(connection: ImichatConnection): Record<string, string> {
+  return { key: Buffer.from(`${connection.apiKey()}@${connection.domain()}`).toString("base64") };
+}
 
 /**
- * IMIchat's access token: GET /v3.1/authorize with base64("<APIKey>@<DomainName>") answers with the token in a
- * response header. The core Transport hands back bodies only, so this one request is sent here. One token serves
- * every request of the process until IMIchat says it expired (2004), then one renewal serves them all.
+ * IMIchat's access token: GET /v3.1/authorize answers with the token in a response header. The request goes
+ * through a Transport that sends the key, so it is retried and paced like any other. One token serves every
+ * request of the process until IMIchat says it expired (2004), then one renewal serves them all.
  */
 export class ImichatToken {
   private token?: Promise<string>;
 
-  constructor(private readonly connection: ImichatConnection) {}
+  constructor(private readonly connection: ImichatConnection, private readonly transport: Transport) {}
 
   current(): Promise<string> {
     this.token ??= this.authorize().catch((error) => ((this.token = undefined), Promise.reject(error)));
@@ -28,32 +34,23 @@ export class ImichatToken {
   }
 
   private async authorize(): Promise<string> {
-    const key = Buffer.from(`${this.connection.apiKey()}@${this.connection.domain()}`).toString("base64");
-    let response;
     try {
-      response = await fetch(`${this.connection.baseUrl()}${AUTHORIZE}`, { headers: { key, Accept: "application/json", "User-Agent": userAgent }, timeout: 30_000 });
+      const { status, headers } = await this.transport.request({ method: "GET", path: AUTHORIZE });
+      if (headers.access_token) return headers.access_token;
+      throw new HelpdeskError(`IMIchat answered GET ${AUTHORIZE} with ${status} and no access_token header`);
     } catch (error) {
-      throw new VendorUnreachableError("IMIchat", "GET", AUTHORIZE, 1, error);
+      if (error instanceof VendorApiError && error.code !== undefined && KEY_REFUSED.includes(error.code)) {
+        throw new CredentialsRefusedError(
+          `IMIchat refused the API key and domain at ${AUTHORIZE} (${error.code} ${descriptionOf(error.body)}): check ${this.connection.settingName("apiKey")} ` +
+            `and ${this.connection.settingName("domain")}`,
+        );
+      }
+      throw error;
     }
-    const token = response.headers.get("access_token");
-    if (response.ok && token) return token;
-    const text = await response.text();
-    const envelope = safeJson(text) as { status_code?: unknown; description?: unknown } | undefined;
-    const code = envelope?.status_code;
-    if (code === 2003 || code === 2002) {
-      throw new CredentialsRefusedError(
-        `IMIchat refused the API key and domain at ${AUTHORIZE} (${code} ${String(envelope?.description)}): check ${this.connection.settingName("apiKey")} ` +
-          `and ${this.connection.settingName("domain")}`,
-      );
-    }
-    throw new HelpdeskError(`IMIchat answered GET ${AUTHORIZE} with ${response.status}${code !== undefined ? ` ${code}` : ""} and no access_token header`);
   }
 }
 
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+function descriptionOf(envelope: unknown): string {
+  const description = (envelope as { description?: unknown } | undefined)?.description;
+  return typeof description === "string" ? description : "no description";
 }

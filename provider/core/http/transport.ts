@@ -46,6 +46,8 @@ export interface ApiResponse<T> {
   status: number;
   /** Undefined for 204 and empty bodies. */
   body: T | undefined;
+  /** By lower-case name: a few vendors answer in headers (IMIchat's access token). */
+  headers: Record<string, string>;
 }
 
 type Outcome =
@@ -91,7 +93,7 @@ export class Transport {
         continue;
       }
       const { response, body } = outcome;
-      if (response.ok) return { status: response.status, body: body as T | undefined };
+      if (response.ok) return { status: response.status, body: body as T | undefined, headers: Object.fromEntries(response.headers.entries()) };
 
       if (response.status === 401 && !renewed && this.options.renewCredentials) {
         renewed = true;
