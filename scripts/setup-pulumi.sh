@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Makes the Pulumi CLI, its Node.js language host and the dynamic-provider launcher available, offline.
+# Makes the Pulumi CLI, its Node.js language host (able to run Node policy packs) and the dynamic-provider launcher
+# available, offline.
 #
 # Order: a `pulumi` already on PATH (with its language host) wins; else the build cached in the user cache
 # folder; else a fresh build from the Go module proxy into that cache (about 3 minutes on 2 cores; the module
@@ -12,12 +13,18 @@ CLI_VERSION=v3.259.0
 # pulumi-language-nodejs/v3: 403 for every pseudo-version and commit). The host last lived inside sdk/v3 at
 # v3.68.0, which the proxy does serve, and it drives SDK 3.248's run script fine (see docs/pulumi-cli.md).
 HOST_SDK_VERSION=v3.68.0
+# That host cannot start policy packs (its RunPlugin says "not supported"), so the pulumi-language-nodejs in the bin
+# folder is a small front (scripts/language-host-shim) that forwards every call to the real host, renamed to this,
+# and starts Node policy packs itself.
+REAL_HOST=pulumi-language-nodejs-$HOST_SDK_VERSION
 
 project_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cache_root=${PULUMI_HELPDESK_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-helpdesk}
 prefix="$cache_root/pulumi-$CLI_VERSION"
 bin="$prefix/bin"
 launcher_src="$project_dir/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs"
+shim_src="$project_dir/scripts/language-host-shim"
+shim_stamp="$bin/.language-host-shim.sha256"
 
 say() { echo "[setup-pulumi] $*" >&2; }
 
@@ -36,7 +43,7 @@ ambient_pulumi() {
 }
 
 cached_build_ok() {
-  [ -x "$bin/pulumi" ] && [ -x "$bin/pulumi-language-nodejs" ] &&
+  [ -x "$bin/pulumi" ] && [ -x "$bin/$REAL_HOST" ] &&
     [ "$(PULUMI_SKIP_UPDATE_CHECK=true "$bin/pulumi" version 2>/dev/null)" = "$CLI_VERSION" ]
 }
 
@@ -93,7 +100,7 @@ build_into_cache() {
   say "resolving language host modules (sdk/v3 $HOST_SDK_VERSION)"
   (cd "$work/host" && go mod tidy) >&2
   say "compiling pulumi-language-nodejs"
-  go_build "$work/host" "$HOST_SDK_VERSION" "$partial/pulumi-language-nodejs" \
+  go_build "$work/host" "$HOST_SDK_VERSION" "$partial/$REAL_HOST" \
     github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs >&2
   chmod 0755 "$partial"
   rm -rf "$bin" && mv "$partial" "$bin"
@@ -107,6 +114,28 @@ install_launcher() {
   fi
 }
 
+# A cache made before the shim holds the real host under the plain name: keep a copy under its new name, so the
+# cache stays usable (the shim replaces the plain name afterwards).
+adopt_unshimmed_host() {
+  if [ ! -e "$bin/$REAL_HOST" ] && [ ! -e "$shim_stamp" ] && [ -x "$bin/pulumi-language-nodejs" ]; then
+    cp -p "$bin/pulumi-language-nodejs" "$bin/$REAL_HOST.partial" && mv "$bin/$REAL_HOST.partial" "$bin/$REAL_HOST"
+  fi
+}
+
+shim_digest() { cat "$shim_src/go.mod" "$shim_src/go.sum" "$shim_src"/*.go | sha256sum | cut -d' ' -f1; }
+
+# Built once per change of its source (about 30 s); the rename makes it appear whole to CLIs running meanwhile.
+install_language_host_shim() {
+  local digest
+  digest=$(shim_digest)
+  if [ -x "$bin/pulumi-language-nodejs" ] && [ "$(cat "$shim_stamp" 2>/dev/null)" = "$digest" ]; then return; fi
+  command -v go >/dev/null 2>&1 || { say "no Go toolchain on PATH: cannot build the language host shim that runs policy packs"; exit 1; }
+  say "building the language host shim (runs Node policy packs) into $bin"
+  (cd "$shim_src" && CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$bin/pulumi-language-nodejs.partial" .) >&2
+  mv -f "$bin/pulumi-language-nodejs.partial" "$bin/pulumi-language-nodejs"
+  echo "$digest" > "$shim_stamp"
+}
+
 if dir=$(ambient_pulumi); then
   say "using the pulumi on PATH: $dir/pulumi ($(PULUMI_SKIP_UPDATE_CHECK=true "$dir/pulumi" version 2>/dev/null))"
   echo "$dir"
@@ -116,11 +145,13 @@ fi
 mkdir -p "$prefix"
 exec 9>"$prefix/.lock"
 flock 9
+adopt_unshimmed_host
 if cached_build_ok; then
   say "using cached build in $bin"
 else
   build_into_cache
 fi
 install_launcher
+install_language_host_shim
 flock -u 9
 echo "$bin"
