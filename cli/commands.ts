@@ -5,4 +5,5 @@ export interface Command {
 }
 
 export const COMMANDS: Record<string, Command> = {
+  report: { summary: "a preview's permission changes as Markdown for a pull-request comment", load: () => import("./report") },
 };

@@ -1,0 +1,35 @@
+import { readFileSync, writeFileSync } from "fs";
+import { helpText, OptionSpec, parseArgv } from "./argv";
+import { buildReport } from "./changes";
+import { renderReport } from "./markdown";
+import { parsePreview } from "./preview-json";
+
+const spec: OptionSpec = {
+  usage: "usage: pulumi-helpdesk report [--preview-json FILE|-] [--out FILE.md]",
+  options: {
+    "preview-json": "the output of `pulumi preview --json` (default -: standard input)",
+    out: "where to write the Markdown (default: standard output)",
+  },
+};
+
+/** npx pulumi-helpdesk report: a preview's access changes as Markdown for a pull-request comment. */
+export async function run(argv: string[]): Promise<number> {
+  const { values, help } = parseArgv(argv, spec);
+  if (help) {
+    process.stdout.write(helpText(spec));
+    return 0;
+  }
+  const source = values["preview-json"] ?? "-";
+  const markdown = renderReport(buildReport(parsePreview(readInput(source), `--preview-json ${source === "-" ? "- (standard input)" : source}`)));
+  if (values.out) writeFileSync(values.out, markdown);
+  else process.stdout.write(markdown);
+  return 0;
+}
+
+function readInput(source: string): string {
+  try {
+    return readFileSync(source === "-" ? 0 : source, "utf8");
+  } catch (error) {
+    throw new Error(`--preview-json ${source}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+}

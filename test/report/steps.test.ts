@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { buildReport } from "../../cli/report/changes";
+import { KIND_VIEWS } from "../../cli/report/kinds";
+import { renderReport } from "../../cli/report/markdown";
+import { previewSchema } from "../../cli/report/preview-json";
+import { registry } from "../../provider/registry";
+import { helpdeskCli } from "../support/helpdesk-cli";
+
+/** A step as `pulumi preview --json` prints it for one of our resources (only the fields the report reads). */
+function step(op: string, token: string, name: string, states: { old?: object; oldOutputs?: object; new?: object }) {
+  const urn = `urn:pulumi:dev::proj::pulumi-nodejs:dynamic/${token}::${name}`;
+  return {
+    op, urn,
+    ...(states.old ? { oldState: { urn, inputs: { __provider: "stub", ...states.old }, outputs: { ...states.old, ...states.oldOutputs } } } : {}),
+    ...(states.new ? { newState: { urn, inputs: { __provider: "stub", ...states.new } } } : {}),
+  };
+}
+
+const report = (steps: object[], diagnostics: object[] = []) => renderReport(buildReport(previewSchema.parse({ steps, diagnostics })));
+
+describe("the report knows every resource kind of the package", () => {
+  it("has a view for each registered kind, so a new kind cannot go unreported", () => {
+    expect(Object.keys(KIND_VIEWS).sort()).toEqual(registry.map((kind) => kind.token).sort());
+  });
+});
+
+describe("cells, secrets and lifecycles from preview steps", () => {
+  it("Zoho CRM permission names are grouped by the module after the action; org-wide switches under general", () => {
+    const markdown = report([step("update", "zohoCrm:Profile", "reps", {
+      old: { name: "Reps", permissions: { Crm_Implied_Mass_Delete_Deals: true, Crm_Implied_Gcal_Sync: true } },
+      new: { name: "Reps", permissions: { Crm_Implied_Mass_Delete_Deals: false, Crm_Implied_Gcal_Sync: false, Crm_Implied_View_Deals: true } },
+    })]);
+    expect(markdown).toContain("| Deals | `Crm_Implied_View_Deals` | `Crm_Implied_Mass_Delete_Deals` |");
+    expect(markdown).toContain("| general |  | `Crm_Implied_Gcal_Sync` |");
+  });
+
+  it("a deleted permission set puts back the values the profile had before it", () => {
+    const markdown = report([step("delete", "zohoDesk:ProfilePermissionSet", "sup", {
+      old: { profile: "Supervisor", permissions: { tickets: { export: false, delete: false } } },
+      oldOutputs: { profileName: "Supervisor", originalPermissions: { tickets: { export: true, delete: false } } },
+    })]);
+    expect(markdown).toContain('#### profile "Supervisor" (`zohoDesk.ProfilePermissionSet` `sup`, deleted): 1 granted, 0 revoked');
+    expect(markdown).toContain("| tickets | `export` |  |");
+  });
+
+  it("a credential typed without pulumi.secret is named, never shown; the engine's [secret] marker likewise", () => {
+    const markdown = report([
+      step("create", "imichat:User", "ina", { new: { loginId: "ina", firstName: "Ina", apiToken: "tok-123456" } }),
+      step("update", "teamworkDesk:User", "pat", { old: { email: "pat@acme.test", lastName: "[secret]" }, new: { email: "pat@acme.test", lastName: "[secret]" } }),
+    ]);
+    expect(markdown).not.toContain("tok-123456");
+    expect(markdown).toContain("Secret inputs are never shown and cannot be compared here: `ina` `apiToken`; `pat` `lastName`.");
+    expect(markdown).toContain("| IMIchat | user ina (`ina`) | `firstName` |  | Ina |");
+  });
+
+  it("a failed preview says so instead of reading as no change", () => {
+    const markdown = report([], [{ message: "error: resource 'bad' has a problem: property name", severity: "error" }]);
+    expect(markdown).toContain("**The preview failed**");
+    expect(markdown).toContain("No access changes could be planned.");
+  });
+
+  it("a preview without our resources' changes says the account stays as it is", () => {
+    expect(report([step("same", "zohoDesk:Profile", "t", { old: { name: "T" }, new: { name: "T" } })])).toContain("No access changes: the account stays as it is.");
+  });
+});
+
+describe("the report command's input errors name the option and the rule", () => {
+  it.each([
+    ["", "--preview-json - (standard input): expected the output of `pulumi preview --json`, but it is empty"],
+    ["Previewing update (dev):", "--preview-json - (standard input): expected the output of `pulumi preview --json`, but it is not JSON"],
+    ['{"resources": []}', '--preview-json - (standard input): not `pulumi preview --json` output: it has neither "steps" nor "diagnostics"'],
+    ['{"steps": [{"op": 1}]}', "--preview-json - (standard input): not `pulumi preview --json` output: steps.0.op"],
+  ])("input %j", async (input, message) => {
+    const result = await helpdeskCli(["report"], { input });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(message);
+  });
+
+  it("an unknown option or a missing value", async () => {
+    expect((await helpdeskCli(["report", "--json", "x"])).stderr).toContain('unknown option "--json"; options: --preview-json, --out');
+    expect((await helpdeskCli(["report", "--out"])).stderr).toContain("option --out needs a value: where to write the Markdown");
+    expect((await helpdeskCli(["report", "--preview-json", "/nonexistent/p.json"])).stderr).toContain("--preview-json /nonexistent/p.json: cannot read it (ENOENT)");
+  });
+});
