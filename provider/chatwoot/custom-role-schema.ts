@@ -33,6 +33,7 @@ export const customRoleArgsSchema = z.strictObject({
   name: line("name", { required: true }).describe("The role's name, unique in the account (Chatwoot compares it exactly, case included). No control characters; not blank."),
   description: text("description").optional().describe("Free text shown beside the role. If declared, owned; if not, left alone."),
   permissions,
+  adopt: z.boolean().optional().describe("Manage the account's existing custom role with this name instead of creating one (one PATCH of what differs, nothing if nothing does). Only used at creation; destroy then deletes the role."),
   connection: chatwootConnectionArgument,
 });
 

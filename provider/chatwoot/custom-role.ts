@@ -1,6 +1,6 @@
 import { failuresFromZod } from "../core/check-failures";
 import { Claim } from "../core/claims";
-import { HelpdeskError } from "../core/errors";
+import { HelpdeskError, RefusedOperationError } from "../core/errors";
 import { CheckFailure, CheckOutcome, DiffOutcome, ReadOutcome, ResourceKind } from "../core/resource-kind";
 import { Settings } from "../core/settings";
 import { ChatwootAccount, chatwootAccount, notAdministratorReason } from "./account";
@@ -33,10 +33,14 @@ export class ChatwootCustomRoleKind implements ResourceKind<CustomRoleArgs, Cust
     const failures: CheckFailure[] = [];
     // `olds` are the inputs last applied: a name is checked when it is new, at creation or on a rename.
     const holder = olds.name !== args.name ? (await this.account.customRoles.all()).find((role) => role.name === args.name) : undefined;
-    if (holder) {
+    const creating = olds.name === undefined;
+    if (creating && args.adopt && !holder) {
+      failures.push({ property: "adopt", reason: `account ${this.account.accountId} has no custom role named '${args.name}' (Chatwoot compares names exactly); remove adopt to create it` });
+    }
+    if (holder && !(creating && args.adopt)) {
       failures.push({
         property: "name",
-        reason: `account ${this.account.accountId} already has a custom role named '${holder.name}' (id ${holder.id}); Chatwoot wants role names unique in an account, so choose another name`,
+        reason: `account ${this.account.accountId} already has a custom role named '${holder.name}' (id ${holder.id}); Chatwoot wants role names unique in an account, so choose another name${creating ? ", or set adopt: true to manage that role" : ""}`,
       });
     }
     return failures.length > 0 ? { failures } : { inputs: args, failures };
@@ -54,6 +58,7 @@ export class ChatwootCustomRoleKind implements ResourceKind<CustomRoleArgs, Cust
   }
 
   async create(args: CustomRoleArgs): Promise<{ id: string; outs: CustomRoleOutputs }> {
+    if (args.adopt) return this.adopt(args);
     const created = await this.createOnce(args);
     this.account.customRoles.remember(created);
     return { id: String(created.id), outs: outputsFor(args, created) };
@@ -85,6 +90,15 @@ export class ChatwootCustomRoleKind implements ResourceKind<CustomRoleArgs, Cust
     if (!live) return;
     await this.account.client.deleteCustomRole(live.id);
     this.account.customRoles.drop(live.id);
+  }
+
+  /** The role with this name, brought under the stack with one PATCH of the declared fields that differ. */
+  private async adopt(args: CustomRoleArgs): Promise<{ id: string; outs: CustomRoleOutputs }> {
+    const live = (await this.account.customRoles.all()).find((role) => role.name === args.name);
+    if (!live) throw new RefusedOperationError(`adopt: account ${this.account.accountId} has no custom role named '${args.name}'`);
+    const outs = outputsFor(args, live);
+    if (Object.keys(changedFields(args, outs)).length === 0) return { id: String(live.id), outs };
+    return { id: String(live.id), outs: await this.update(String(live.id), outs, args) };
   }
 
   /** A role with this name, found after a lost answer, is the one the create made (names are unique per account). */
