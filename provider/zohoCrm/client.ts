@@ -34,6 +34,19 @@ const itemAnswer = z.looseObject({
   details: z.looseObject({ id: z.string().optional() }).optional(),
 });
 const wrappedAnswer = z.looseObject({ profiles: z.array(itemAnswer).min(1) });
+const usersAnswer = z.looseObject({
+  users: z.array(z.looseObject({ id: z.string(), full_name: z.string(), email: z.string(), status: z.string().optional(), profile: z.looseObject({ id: z.string(), name: z.string() }) })).optional(),
+  info: z.looseObject({ more_records: z.boolean().optional() }).optional(),
+});
+
+/** A user of the org as the Users API shows it: who holds which profile. */
+export interface CrmUser {
+  id: string;
+  name: string;
+  email: string;
+  active: boolean;
+  profile: { id: string; name: string };
+}
 
 /** The Zoho CRM v8 profile endpoints we use, typed, with Zoho's auth, error envelopes and paging handled. */
 export class ZohoCrmClient {
@@ -67,6 +80,17 @@ export class ZohoCrmClient {
       const answer = parse(listAnswer, body ?? {}, "GET /settings/profiles");
       profiles.push(...(answer.profiles ?? []).map((item) => parse(liveProfileSchema, item, "a profile in GET /settings/profiles")));
       if (!answer.info?.more_records) return profiles;
+    }
+  }
+
+  /** Every user of the org with its profile (GET /users?type=AllUsers; needs the ZohoCRM.users.READ scope). */
+  async listUsers(): Promise<CrmUser[]> {
+    const users: CrmUser[] = [];
+    for (let page = 1; ; page++) {
+      const { body } = await this.transport.request({ method: "GET", path: "/users", query: { type: "AllUsers", page, per_page: PER_PAGE } });
+      const answer = parse(usersAnswer, body ?? {}, "GET /users");
+      users.push(...(answer.users ?? []).map((u) => ({ id: u.id, name: u.full_name, email: u.email, active: u.status === undefined || u.status === "active", profile: { id: u.profile.id, name: u.profile.name } })));
+      if (!answer.info?.more_records) return users;
     }
   }
 

@@ -19,6 +19,8 @@ export const DEFAULT_SCOPES: readonly string[] = [
   "Desk.basic.CREATE",
   "Desk.basic.UPDATE",
   "ZohoCRM.settings.profiles.ALL",
+  // Source: Zoho CRM's Get Users document; the access review reads who holds each profile.
+  "ZohoCRM.users.READ",
 ];
 
 export type TokenState = "valid" | "expired" | "unknown";

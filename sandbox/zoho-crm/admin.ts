@@ -46,6 +46,8 @@ export interface ZohoCrmAdmin {
   /** Deletes a custom profile; its users move to transferTo (default: Standard). */
   deleteProfile(id: string, transferTo?: string): void;
   usersOf(profileId: string): CrmUser[];
+  /** As an administrator changing a user's profile in Setup > Users. */
+  moveUser(userId: string, profileId: string): CrmUser;
   setLicenseLimit(limit: number): void;
 }
 
@@ -133,6 +135,7 @@ export function createCrmAdmin(store: CrmOrgStore): ZohoCrmAdmin {
       store.remove(id, transferTo);
     },
     usersOf: (profileId) => store.usersOf(profileId),
+    moveUser: (userId, profileId) => store.moveUser(userId, profileId),
     setLicenseLimit: (limit) => {
       if (!Number.isInteger(limit) || limit < 0) throw new Error("sandbox: the licence limit is a non-negative integer");
       store.licenseLimit = limit;
@@ -163,6 +166,7 @@ export function crmAdminRouter(admin: ZohoCrmAdmin, recorder: Recorder, failNext
     .add("PATCH", `${base}/profiles/:id`, (req) => attempt(() => admin.updateProfile(req.params.id, body(req.body))))
     .add("DELETE", `${base}/profiles/:id`, (req) => attempt(() => admin.deleteProfile(req.params.id, req.query.transfer_to)))
     .add("GET", `${base}/profiles/:id/users`, (req) => ({ status: 200, body: admin.usersOf(req.params.id) }))
+    .add("POST", `${base}/users/:id/profile`, (req) => attempt(() => admin.moveUser(req.params.id, String((body(req.body) as { profileId?: unknown }).profileId))))
     .add("POST", `${base}/profiles/:id/permissions`, (req) =>
       attempt(() => {
         if (!isPlainObject(req.body) || Object.keys(req.body).length === 0) throw new Error('body must be like {"Crm_Implied_Delete_Leads": false}');

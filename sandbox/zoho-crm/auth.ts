@@ -11,6 +11,8 @@ const PROFILES_PATH = `${API_BASE_PATH}/settings/profiles`;
  * read as a generator slip).
  */
 export function requiredScope(req: SandboxRequest): string | undefined {
+  // The Users API: ZohoCRM.users.READ for GET /users (Zoho's Get Users document).
+  if (req.path === `${API_BASE_PATH}/users`) return req.method === "GET" ? "ZohoCRM.users.READ" : undefined;
   if (req.path !== PROFILES_PATH && !req.path.startsWith(PROFILES_PATH + "/")) return undefined;
   const op = ({ GET: "READ", POST: "CREATE", PUT: "UPDATE", PATCH: "UPDATE", DELETE: "DELETE" } as Record<string, string>)[req.method];
   return op === undefined ? undefined : `ZohoCRM.settings.profiles.${op}`;

@@ -3,6 +3,7 @@ import type { SandboxRequest, SandboxResponse } from "../core/types";
 import { API_BASE_PATH } from "./auth";
 import * as E from "./errors";
 import type { CrmOrgStore, StoredProfile } from "./store";
+import { addUserRoutes } from "./user-routes";
 import { bodyProfile, checkFields, checkPermissions, isProfileId, type Mode } from "./validation";
 
 export const PER_PAGE_MAX = 200;
@@ -106,6 +107,7 @@ export function crmRouter(store: CrmOrgStore): Router {
     existing(store, req.params.id);
     return E.requestError(400, "INVALID_DATA", "The action given is invalid", {});
   });
+  addUserRoutes(r, store);
   return r;
 }
 

@@ -253,6 +253,18 @@ export class CrmOrgStore {
   usersOf(profileId: string): CrmUser[] {
     return this.users.filter((u) => u.profileId === profileId).map((u) => ({ ...u }));
   }
+
+  allUsers(): CrmUser[] {
+    return this.users.map((u) => ({ ...u }));
+  }
+
+  /** As an administrator changing a user's profile in Setup > Users. */
+  moveUser(userId: string, profileId: string): CrmUser {
+    const user = this.users.find((u) => u.id === userId);
+    if (!user || !this.profiles.has(profileId)) throw new Error(`sandbox: no user ${userId} or no profile ${profileId}`);
+    user.profileId = profileId;
+    return { ...user };
+  }
 }
 
 /**
