@@ -1,0 +1,61 @@
+import { appendFileSync } from "fs";
+import { resolve } from "path";
+import { helpText, OptionSpec, parseArgv } from "../report/argv";
+import { buildReport } from "../report/changes";
+import { parsePreview, Preview } from "../report/preview-json";
+import { PreviewRun, runDriftPreview } from "./run-preview";
+import { renderDrift } from "./summary";
+
+const spec: OptionSpec = {
+  usage: "usage: pulumi-helpdesk drift [--stack NAME] [--cwd DIR] [--summary FILE]",
+  options: {
+    stack: "the stack to check (default: the selected stack)",
+    cwd: "the Pulumi project folder (default: the current folder)",
+    summary: "a file to append the Markdown to (default in GitHub Actions: $GITHUB_STEP_SUMMARY)",
+  },
+};
+
+/** Exit codes: 7 on drift, as `pulumi preview --expect-no-changes` exits; 1 when the check itself could not run. */
+export const DRIFT = 7;
+export const CHECK_FAILED = 1;
+
+/** npx pulumi-helpdesk drift: refresh, compare, and fail with the drifted cells when the account differs from the program. */
+export async function run(argv: string[]): Promise<number> {
+  const { values, help } = parseArgv(argv, spec);
+  if (help) {
+    process.stdout.write(helpText(spec));
+    return 0;
+  }
+  const run = await runDriftPreview(resolve(values.cwd ?? "."), values.stack);
+  const preview = previewOf(run);
+  if (typeof preview === "string") {
+    publish(`## Drift check failed\n\nThe preview could not compare the account with the program:\n\n\`\`\`\n${preview}\n\`\`\`\n`, values.summary);
+    return CHECK_FAILED;
+  }
+  publish(renderDrift(buildReport(preview), values.stack), values.summary);
+  return run.code === 0 ? 0 : DRIFT;
+}
+
+/**
+ * The preview when it planned: a non-zero exit with proposed steps and no error is the drift verdict itself (the
+ * engine's, so a difference in a secret input counts even though the summary cannot show it). Otherwise the reason.
+ */
+function previewOf(run: PreviewRun): Preview | string {
+  let preview: Preview;
+  try {
+    preview = parsePreview(run.stdout, "pulumi preview --json");
+  } catch (error) {
+    return run.stderr.trim() || (error as Error).message;
+  }
+  const errors = preview.diagnostics.filter((d) => d.severity === "error").map((d) => d.message.trim());
+  if (errors.length > 0) return errors.join("\n");
+  const proposed = preview.steps.some((step) => step.op !== "same" && step.op !== "refresh");
+  if (run.code !== 0 && !proposed) return run.stderr.trim() || `pulumi preview exited with ${run.code}`;
+  return preview;
+}
+
+function publish(markdown: string, summary: string | undefined): void {
+  process.stdout.write(markdown);
+  const target = summary ?? process.env.GITHUB_STEP_SUMMARY;
+  if (target) appendFileSync(target, `${markdown}\n`);
+}
