@@ -6,7 +6,7 @@ import { parsePreview, Preview } from "../report/preview-json";
 import { PreviewRun, runDriftPreview } from "./run-preview";
 import { renderDrift } from "./summary";
 
-const spec: OptionSpec = {
+export const spec: OptionSpec = {
   usage: "usage: pulumi-helpdesk drift [--stack NAME] [--cwd DIR] [--summary FILE]",
   options: {
     stack: "the stack to check (default: the selected stack)",

@@ -4,7 +4,7 @@ import { buildReport } from "./changes";
 import { renderReport } from "./markdown";
 import { parsePreview } from "./preview-json";
 
-const spec: OptionSpec = {
+export const spec: OptionSpec = {
   usage: "usage: pulumi-helpdesk report [--preview-json FILE|-] [--out FILE.md]",
   options: {
     "preview-json": "the output of `pulumi preview --json` (default -: standard input)",
