@@ -3,7 +3,8 @@ import { join } from "path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PulumiProject } from "../../harness/project";
 import { startSandbox } from "../../sandbox";
-import { editResource, helpdeskCli } from "../support/helpdesk-cli";
+import { editResource } from "../support/export-program";
+import { helpdeskCli } from "../support/helpdesk-cli";
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 
@@ -54,7 +55,7 @@ describe("export: every vendor's live account becomes a program that adopts it w
     sandbox = await startSandbox();
     await seedByHand(sandbox);
     for (const { vendor, flags } of EXPORTS) {
-      const exported = await helpdeskCli(["export", "--vendor", vendor, ...flags], sandbox.env);
+      const exported = await helpdeskCli(["export", "--vendor", vendor, ...flags], { env: sandbox.env });
       if (exported.code !== 0) throw new Error(`export --vendor ${vendor}: ${exported.stderr}`);
       programs[vendor] = exported.stdout;
       progress[vendor] = exported.stderr;
@@ -125,13 +126,13 @@ describe("export: every vendor's live account becomes a program that adopts it w
   });
 
   it("a bad option is refused naming the option and its rule, and a missing credential names its variable", async () => {
-    const vendor = await helpdeskCli(["export", "--vendor", "zendesk"], sandbox.env);
+    const vendor = await helpdeskCli(["export", "--vendor", "zendesk"], { env: sandbox.env });
     expect(vendor.code).not.toBe(0);
     expect(vendor.stderr).toContain("--vendor must be one of zohoDesk, zohoCrm, chatwoot, omnivibe, teamworkDesk, imichat; got 'zendesk'");
-    const mode = await helpdeskCli(["export", "--vendor", "zohoDesk", "--permissions", "some"], sandbox.env);
+    const mode = await helpdeskCli(["export", "--vendor", "zohoDesk", "--permissions", "some"], { env: sandbox.env });
     expect(mode.stderr).toContain("--permissions must be one of full, diff; got 'some'");
     const { IMICHAT_API_KEY: _key, ...withoutKey } = sandbox.env;
-    const missing = await helpdeskCli(["export", "--vendor", "imichat"], withoutKey);
+    const missing = await helpdeskCli(["export", "--vendor", "imichat"], { env: withoutKey });
     expect(missing.code).not.toBe(0);
     expect(missing.stderr).toContain("set the environment variable IMICHAT_API_KEY");
     expect(missing.stdout).toBe("");
