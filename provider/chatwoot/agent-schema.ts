@@ -18,13 +18,14 @@ export const agentArgsSchema = z.strictObject({
   role: role.optional().describe("agent or administrator. Default at creation: agent; if not declared, left alone afterwards."),
   availability: availability.optional().describe("online, busy or offline. With autoOffline true Chatwoot shows presence instead, so this is then set but not compared."),
   autoOffline: z.boolean().optional().describe("Whether Chatwoot marks the agent offline when no dashboard is open. Default at creation: false."),
-  customRole: customRoleReference.optional().describe(
-    "A custom role (Enterprise) for an agent, by name or id; for a role this program creates, pass its customRoleId output. If not declared, the agent keeps whatever role it has.",
+  customRole: customRoleReference.nullable().optional().describe(
+    "A custom role (Enterprise) for an agent, by name or id; for a role this program creates, pass its customRoleId output. " +
+      "null: no custom role (one the agent has is taken away, and one given in the dashboard is drift). If not declared, the agent keeps whatever role it has.",
   ),
   adopt: z.boolean().optional().describe("Manage the member of the account that has this email instead of adding one. Only used at creation."),
   connection: chatwootConnectionArgument,
 }).superRefine((args, ctx) => {
-  if (args.customRole !== undefined && args.role === "administrator") {
+  if (args.customRole != null && args.role === "administrator") {
     ctx.addIssue({ code: "custom", path: ["customRole"], message: "customRole applies to agents only: an administrator has every permission, so Chatwoot ignores a custom role there; remove customRole or set role: \"agent\"" });
   }
 });

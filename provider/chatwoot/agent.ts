@@ -37,7 +37,7 @@ export class ChatwootAgentKind implements ResourceKind<AgentArgs, AgentOutputs> 
     const refused = await notAdministratorReason(this.account, "managing agents");
     if (refused) return { failures: [{ property: "", reason: refused }] };
     const failures: CheckFailure[] = [];
-    if (args.customRole !== undefined && !(await resolveCustomRole(this.account, args.customRole))) {
+    if (args.customRole != null && !(await resolveCustomRole(this.account, args.customRole))) {
       failures.push({ property: "customRole", reason: await unknownCustomRoleReason(this.account, args.customRole) });
     }
     // `olds` are the inputs last applied (empty at creation).
@@ -123,6 +123,16 @@ export class ChatwootAgentKind implements ResourceKind<AgentArgs, AgentOutputs> 
     return this.outputsFor(args, updated);
   }
 
+  /**
+   * The agent's role in the form the program declared it. A declared role the agent no longer has is left out (the
+   * engine takes no undefined values): a diff. Declared null, a role the agent has shows by name: a diff too.
+   */
+  private async observedCustomRole(declared: AgentArgs["customRole"], liveId: number | null): Promise<Pick<AgentArgs, "customRole">> {
+    if (declared === undefined) return {};
+    if (declared === null) return { customRole: liveId === null ? null : (await this.account.customRoles.byId(liveId))?.name ?? liveId };
+    return liveId === null ? {} : { customRole: await referenceInProgramsForm(this.account, declared, liveId) };
+  }
+
   /** A member with this email, found after a lost answer, is the one the create added. */
   private async addOnce(args: AgentArgs, customRoleId: number | null): Promise<LiveAgent> {
     const fields: AgentFields = {
@@ -143,8 +153,9 @@ export class ChatwootAgentKind implements ResourceKind<AgentArgs, AgentOutputs> 
     return added;
   }
 
+  /** The role the program asks for: none when it declares null (or, at creation, nothing). */
   private async customRoleId(args: AgentArgs): Promise<number | null> {
-    if (args.customRole === undefined) return null;
+    if (args.customRole == null) return null;
     const role = await resolveCustomRole(this.account, args.customRole);
     if (!role) throw new RefusedOperationError(`customRole: ${await unknownCustomRoleReason(this.account, args.customRole)}`);
     return role.id;
@@ -157,9 +168,8 @@ export class ChatwootAgentKind implements ResourceKind<AgentArgs, AgentOutputs> 
   /** The declared fields at their live values (the email as the program spells it, when only its case differs). */
   private async outputsFor(args: AgentArgs, live: LiveAgent): Promise<AgentOutputs> {
     const observed = liveArgs(live);
-    // A declared role the agent no longer has is left out (the engine takes no undefined values): a diff.
     const { customRole: declaredRole, ...rest } = args;
-    const customRole = declaredRole === undefined || live.customRoleId === null ? {} : { customRole: await referenceInProgramsForm(this.account, declaredRole, live.customRoleId) };
+    const customRole = await this.observedCustomRole(declaredRole, live.customRoleId);
     return {
       ...rest,
       name: observed.name,

@@ -33,7 +33,13 @@ export const customRoleArgsSchema = z.strictObject({
   name: line("name", { required: true }).describe("The role's name, unique in the account (Chatwoot compares it exactly, case included). No control characters; not blank."),
   description: text("description").optional().describe("Free text shown beside the role. If declared, owned; if not, left alone."),
   permissions,
-  adopt: z.boolean().optional().describe("Manage the account's existing custom role with this name instead of creating one (one PATCH of what differs, nothing if nothing does). Only used at creation; destroy then deletes the role."),
+  adopt: z
+    .union([z.boolean(), z.number().int().positive()], { error: () => "adopt must be true (the role with this name) or a custom role's id (a whole number)" })
+    .optional()
+    .describe(
+      "Manage an existing custom role of the account instead of creating one: true for the role with this name, or the role's id (name then renames it). " +
+        "One PATCH of what differs, nothing if nothing does. Only used at creation; destroy then deletes the role (use the retainOnDelete option to keep it).",
+    ),
   connection: chatwootConnectionArgument,
 });
 

@@ -1,7 +1,8 @@
 import { failuresFromZod } from "../core/check-failures";
-import { Claim } from "../core/claims";
+import { Claim, claimsOfThisRun } from "../core/claims";
 import { HelpdeskError, RefusedOperationError } from "../core/errors";
-import { CheckFailure, CheckOutcome, DiffOutcome, ReadOutcome, ResourceKind } from "../core/resource-kind";
+import { ResourceOwner } from "../core/ownership";
+import { CheckFailure, CheckOutcome, DiffOutcome, ReadOutcome, ResourceContext, ResourceKind } from "../core/resource-kind";
 import { Settings } from "../core/settings";
 import { ChatwootAccount, chatwootAccount, notAdministratorReason } from "./account";
 import { CustomRoleFields } from "./client";
@@ -33,14 +34,14 @@ export class ChatwootCustomRoleKind implements ResourceKind<CustomRoleArgs, Cust
     const failures: CheckFailure[] = [];
     // `olds` are the inputs last applied: a name is checked when it is new, at creation or on a rename.
     const holder = olds.name !== args.name ? (await this.account.customRoles.all()).find((role) => role.name === args.name) : undefined;
-    const creating = olds.name === undefined;
-    if (creating && args.adopt && !holder) {
-      failures.push({ property: "adopt", reason: `account ${this.account.accountId} has no custom role named '${args.name}' (Chatwoot compares names exactly); remove adopt to create it` });
-    }
-    if (holder && !(creating && args.adopt)) {
+    const adopting = olds.name === undefined && Boolean(args.adopt);
+    const adopted = adopting ? await this.adoptionTarget(args) : undefined;
+    if (adopting && !adopted) failures.push({ property: "adopt", reason: `account ${this.account.accountId} has no custom role ${describeAdoption(args)}; remove adopt to create it` });
+    if (holder && holder.id !== adopted?.id) {
       failures.push({
         property: "name",
-        reason: `account ${this.account.accountId} already has a custom role named '${holder.name}' (id ${holder.id}); Chatwoot wants role names unique in an account, so choose another name${creating ? ", or set adopt: true to manage that role" : ""}`,
+        reason: `account ${this.account.accountId} already has a custom role named '${holder.name}' (id ${holder.id}); Chatwoot wants role names unique in an account, so choose another name` +
+          (olds.name === undefined && !adopting ? ", or set adopt: true to manage that role" : ""),
       });
     }
     return failures.length > 0 ? { failures } : { inputs: args, failures };
@@ -49,7 +50,11 @@ export class ChatwootCustomRoleKind implements ResourceKind<CustomRoleArgs, Cust
   async claims(inputs: Record<string, unknown>): Promise<Claim[]> {
     const parsed = customRoleArgsSchema.safeParse(inputs);
     if (!parsed.success) return [];
-    return [{ key: `chatwoot/${this.account.label}/custom-role-name/${parsed.data.name}`, what: `the Chatwoot custom role name '${parsed.data.name}'`, property: "name" }];
+    const claims: Claim[] = [{ key: `chatwoot/${this.account.label}/custom-role-name/${parsed.data.name}`, what: `the Chatwoot custom role name '${parsed.data.name}'`, property: "name" }];
+    // By id too, so adopting one role by name and by id is refused, and so is a destroy of the role in the same up.
+    const adopted = parsed.data.adopt ? await this.adoptionTarget(parsed.data) : undefined;
+    if (adopted) claims.push({ key: this.roleKey(adopted.id), what: `the Chatwoot custom role '${adopted.name}' (id ${adopted.id})`, property: "adopt" });
+    return claims;
   }
 
   async diff(olds: CustomRoleOutputs, news: CustomRoleArgs): Promise<DiffOutcome> {
@@ -85,20 +90,32 @@ export class ChatwootCustomRoleKind implements ResourceKind<CustomRoleArgs, Cust
    * Chatwoot answers 500, not 404, for a role it does not have, so the listing tells whether the role is still
    * there. Its agents keep their membership and lose the role (dependent: :nullify).
    */
-  async delete(id: string): Promise<void> {
+  async delete(id: string, olds: CustomRoleOutputs, context: ResourceContext): Promise<void> {
+    const adopter = claimsOfThisRun.heldByOther(this.roleKey(Number(id)), context.owner);
+    if (adopter) throw new RefusedOperationError(adoptedAndDeletedReason(id, olds, adopter, context.owner));
     const live = await this.account.customRoles.byId(Number(id));
     if (!live) return;
     await this.account.client.deleteCustomRole(live.id);
     this.account.customRoles.drop(live.id);
   }
 
-  /** The role with this name, brought under the stack with one PATCH of the declared fields that differ. */
+  /** The existing role, brought under the stack with one PATCH of the declared fields that differ. */
   private async adopt(args: CustomRoleArgs): Promise<{ id: string; outs: CustomRoleOutputs }> {
-    const live = (await this.account.customRoles.all()).find((role) => role.name === args.name);
-    if (!live) throw new RefusedOperationError(`adopt: account ${this.account.accountId} has no custom role named '${args.name}'`);
+    const live = await this.adoptionTarget(args);
+    if (!live) throw new RefusedOperationError(`adopt: account ${this.account.accountId} has no custom role ${describeAdoption(args)}`);
     const outs = outputsFor(args, live);
     if (Object.keys(changedFields(args, outs)).length === 0) return { id: String(live.id), outs };
     return { id: String(live.id), outs: await this.update(String(live.id), outs, args) };
+  }
+
+  /** The role `adopt` names: by its id, or (adopt: true) by this resource's name. */
+  private async adoptionTarget(args: CustomRoleArgs): Promise<LiveCustomRole | undefined> {
+    const roles = await this.account.customRoles.all();
+    return typeof args.adopt === "number" ? roles.find((role) => role.id === args.adopt) : roles.find((role) => role.name === args.name);
+  }
+
+  private roleKey(id: number): string {
+    return `chatwoot/${this.account.label}/custom-role-id/${id}`;
   }
 
   /** A role with this name, found after a lost answer, is the one the create made (names are unique per account). */
@@ -111,6 +128,18 @@ export class ChatwootCustomRoleKind implements ResourceKind<CustomRoleArgs, Cust
       },
     );
   }
+}
+
+function describeAdoption(args: CustomRoleArgs): string {
+  return typeof args.adopt === "number" ? `with id ${args.adopt}` : `named '${args.name}' (Chatwoot compares names exactly)`;
+}
+
+function adoptedAndDeletedReason(id: string, olds: CustomRoleOutputs, adopter: ResourceOwner, owner: ResourceOwner | undefined): string {
+  const old = owner?.name ?? "the old resource";
+  const urn = owner ? `urn:pulumi:${owner.stack}::${owner.project}::pulumi-nodejs:dynamic/chatwoot:CustomRole::${owner.name}` : "<the old resource's URN>";
+  return `not deleting Chatwoot custom role '${olds.name}' (id ${id}): resource '${adopter.name}' of this program adopts the same role in this update, ` +
+    `and deleting it would undo the adoption. If you renamed '${old}' to '${adopter.name}', the role is safe; drop the stale record with: ` +
+    `pulumi state delete '${urn}' (next time, rename with aliases: [{ name: "${old}" }])`;
 }
 
 function fieldsOf(args: CustomRoleArgs): CustomRoleFields {
