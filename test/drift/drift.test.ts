@@ -5,7 +5,8 @@ import { PulumiProject } from "../../harness/project";
 import { startSandbox } from "../../sandbox";
 import { helpdeskCli, projectEnv } from "../support/helpdesk-cli";
 
-type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
+const startDeskAndTeamwork = () => startSandbox({ vendors: ["zohoDesk", "teamworkDesk"] });
+type Sandbox = Awaited<ReturnType<typeof startDeskAndTeamwork>>;
 
 const program = `import * as pulumi from "@pulumi/pulumi";
 import { teamworkDesk, zohoDesk } from "pulumi-helpdesk";
@@ -21,7 +22,7 @@ describe("pulumi-helpdesk drift exits non-zero exactly when the sandbox account 
   const drift = () => helpdeskCli(["drift", "--stack", "dev", "--cwd", project.dir, "--summary", summaryFile], { env: projectEnv(project, sandbox.env) });
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ vendors: ["zohoDesk", "teamworkDesk"] });
+    sandbox = await startDeskAndTeamwork();
     project = await PulumiProject.create({ name: "drift-check", program, env: { ...sandbox.env } });
     summaryFile = join(project.dir, "summary.md");
     await project.up();
