@@ -1,10 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Claim, claimsOfThisRun, collisions } from "../core/claims";
+import { claimsOfThisRun } from "../core/claims";
 import { PartialCreateError } from "../core/errors";
 import { isTree, Tree } from "../core/leaves";
 import { OWNER_INPUT, parseOwner } from "../core/ownership";
-import { CheckFailure, ProgramEntry, ResourceContext, ResourceKind } from "../core/resource-kind";
+import { CheckFailure, ResourceContext, ResourceKind } from "../core/resource-kind";
 import { PROGRAM_INPUT } from "./program";
+import { KindLookup, ProgramListing, programListing } from "./program-listing";
 import { restoreUnknowns, splitUnknowns, touchesUnknown } from "./unknowns";
 
 /** The engine's reserved key holding the serialized provider; it is the engine's, never the vendor logic's. */
@@ -21,11 +22,6 @@ function vendorPart(props: Tree | undefined): Tree {
 
 function contextOf(props: Tree | undefined): ResourceContext {
   return { owner: parseOwner(props?.[OWNER_INPUT]) };
-}
-
-function otherResources(news: Tree): ProgramEntry[] {
-  const entries = Array.isArray(news[PROGRAM_INPUT]) ? (news[PROGRAM_INPUT] as ProgramEntry[]) : [];
-  return entries.filter((entry) => entry.owner !== news[OWNER_INPUT]);
 }
 
 /** What the engine keeps beside the vendor's answer: the serialized provider and who owns the object. */
@@ -59,9 +55,6 @@ function render(value: unknown): string {
   return text.length <= 80 ? text : `${text.slice(0, 77)}...`;
 }
 
-/** Finds the kind behind another resource of the program, by its type token. */
-export type KindLookup = (token: string) => ResourceKind<any, any> | undefined;
-
 /**
  * The engine cannot serialize an undefined value: one left in what a create returns (even on its failure path)
  * leaves the engine waiting forever. Keys holding undefined are dropped; an undefined list entry becomes null.
@@ -73,13 +66,10 @@ function withoutUndefined<T>(value: T): T {
 }
 
 /** Refuses, naming both resources, what another resource of the program also claims; records the rest. */
-async function programWideFailures(kind: ResourceKind<any, any>, inputs: Tree, context: ResourceContext, kindFor: KindLookup): Promise<CheckFailure[]> {
+async function programWideFailures(kind: ResourceKind<any, any>, inputs: Tree, context: ResourceContext, listing: ProgramListing, kindFor: KindLookup): Promise<CheckFailure[]> {
   if (!context.owner) return [];
   const own = await kind.claims(inputs);
-  const others = await Promise.all(
-    (context.program ?? []).map(async (entry) => ({ owner: entry.owner, claims: (await kindFor(entry.type)?.claims(entry.inputs)) ?? ([] as Claim[]) })),
-  );
-  const failures = collisions(context.owner, own, others);
+  const failures = await listing.collisions(context.owner, own, kindFor);
   if (failures.length === 0) claimsOfThisRun.record(context.owner, own);
   return failures;
 }
@@ -88,11 +78,13 @@ async function programWideFailures(kind: ResourceKind<any, any>, inputs: Tree, c
 export function toDynamicProvider(kind: ResourceKind<any, any>, kindFor: KindLookup): pulumi.dynamic.ResourceProvider {
   return {
     async check(olds, news) {
-      const context = { ...contextOf(news), program: otherResources(news) };
+      const listing = await programListing(news[PROGRAM_INPUT]);
+      const owner = contextOf(news).owner;
+      const context = { owner, program: listing.othersThan(owner) };
       const { known, unknownPaths } = splitUnknowns(vendorPart(news));
       try {
         const outcome = await kind.check(vendorPart(olds), known, context);
-        const programWide = outcome.failures.length === 0 ? await programWideFailures(kind, known, context, kindFor) : [];
+        const programWide = outcome.failures.length === 0 ? await programWideFailures(kind, known, context, listing, kindFor) : [];
         const failures = [...outcome.failures, ...programWide]
           .filter((f) => !touchesUnknown(f.property, unknownPaths))
           .map((f) => forEngine(f, news));

@@ -1,27 +1,45 @@
+import { createHash } from "crypto";
+import { mkdirSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { formatOwner, OWNER_INPUT } from "../core/ownership";
 import { ProgramEntry } from "../core/resource-kind";
 
-/** The reserved input carrying the program's other resources to check(); check() drops it, so it is never stored. */
+/** The reserved input naming the file that lists the program's resources; check() drops it, so it is never stored. */
 export const PROGRAM_INPUT = "__program";
 
 const declared: ProgramEntry[] = [];
-let snapshot: Promise<ProgramEntry[]> | undefined;
+const written = new Set<string>();
+let snapshot: Promise<string> | undefined;
 
 /**
  * Runs in the program process. Each resource is told about every resource the program declared in the same
  * turn of the event loop, so the first check that fails can report the whole program's problems at once (the
- * engine stops at the first resource that fails its check). Only plain values are shared: waiting on another
- * resource's outputs here could deadlock the program.
+ * engine stops at the first resource that fails its check). The listing goes to one file per turn and each
+ * resource carries only its path: carried inline, N resources would send the engine N copies of N entries.
+ * Only plain values are listed: waiting on another resource's outputs here could deadlock the program.
  */
 export function reservedInputs(type: string, name: string, args: Record<string, unknown>): Record<string, unknown> {
   const owner = formatOwner({ project: pulumi.getProject(), stack: pulumi.getStack(), name });
   declared.push({ type, owner, inputs: plainValues(args) });
   snapshot ??= new Promise((resolve) => setImmediate(() => {
     snapshot = undefined;
-    resolve([...declared]);
+    resolve(writeListing([...declared]));
   }));
   return { [OWNER_INPUT]: owner, [PROGRAM_INPUT]: snapshot };
+}
+
+/** Named by its content, so the preview and the update of one `pulumi up` name the same file. */
+function writeListing(entries: ProgramEntry[]): string {
+  const text = JSON.stringify(entries);
+  const folder = join(tmpdir(), `pulumi-helpdesk-${process.getuid?.() ?? "user"}`);
+  const file = join(folder, `program-${createHash("sha256").update(text).digest("hex").slice(0, 20)}.json`);
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
+  writeFileSync(file, text, { mode: 0o600 });
+  if (written.size === 0) process.once("exit", () => written.forEach((path) => rmSync(path, { force: true })));
+  written.add(file);
+  return file;
 }
 
 function plainValues(args: Record<string, unknown>): Record<string, unknown> {
