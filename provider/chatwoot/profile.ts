@@ -85,7 +85,8 @@ export class ChatwootProfileKind implements ResourceKind<ProfileArgs, ProfileOut
   }
 
   async update(_id: string, olds: ProfileOutputs, news: ProfileArgs, context: ResourceContext): Promise<ProfileOutputs> {
-    const live = await this.account.client.getProfile();
+    // As the check of this run read it (or a refresh did), kept current by our own writes.
+    const live = await this.account.self();
     const found = liveTree(live, this.account.accountId);
     const passwordChanged = news.password !== undefined && !sameHash(news.password, olds.password);
     const outs = await this.converge(news, found, olds.emailPendingConfirmation, passwordChanged ? this.heldPassword(context) : undefined);

@@ -113,7 +113,8 @@ export class TeamworkDeskUserKind implements ResourceKind<UserArgs, UserOutputs>
   }
 
   async read(id: string, olds: UserOutputs): Promise<ReadOutcome<UserArgs, UserOutputs> | undefined> {
-    const live = await this.account.client.getUser(Number(id));
+    // The listing (every state, with inboxes) carries what a GET would: refreshing N users costs its pages.
+    const live = await this.account.byId(Number(id));
     if (!live || live.deleted) return undefined;
     const outs = outputsFor(argsOf(olds), live);
     return { id, props: outs, inputs: argsOf(outs) };

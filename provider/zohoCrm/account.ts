@@ -16,6 +16,7 @@ export class CrmAccount {
   readonly client: ZohoCrmClient;
   readonly profiles: ProfileDirectory;
   private catalogueOf?: Promise<PermissionCatalogue>;
+  private readonly detailed = new Map<string, Promise<DetailedProfile | undefined>>();
 
   constructor(connection: ZohoConnection) {
     this.key = connection.fingerprint(connection.crmApiBaseUrl()).slice(0, 16);
@@ -23,11 +24,27 @@ export class CrmAccount {
     this.profiles = new ProfileDirectory(this.client);
   }
 
-  /** A single profile with its permissions; the first one read also gives the catalogue, so no extra request. */
-  async getProfile(id: string): Promise<DetailedProfile | undefined> {
-    const profile = await this.client.getProfile(id);
-    if (profile) this.catalogueOf ??= Promise.resolve(new PermissionCatalogue(profile));
-    return profile;
+  /**
+   * A single profile with its permissions, read once per provider process until we write to it: a check, the
+   * create or update after it and a refresh of the same profile share one GET (CRM list entries carry no
+   * permissions). The first one read also gives the catalogue, so no extra request.
+   */
+  getProfile(id: string): Promise<DetailedProfile | undefined> {
+    let read = this.detailed.get(id);
+    if (!read) {
+      read = this.client.getProfile(id).then((profile) => {
+        if (profile) this.catalogueOf ??= Promise.resolve(new PermissionCatalogue(profile));
+        return profile;
+      });
+      read.catch(() => this.detailed.delete(id));
+      this.detailed.set(id, read);
+    }
+    return read;
+  }
+
+  /** After a write to the profile (sent, failed or of unknown outcome): the next reader asks Zoho again. */
+  written(id: string): void {
+    this.detailed.delete(id);
   }
 
   /** The org's permissions by name, from one single-profile GET (of Standard, if no profile was read yet). */

@@ -47,8 +47,12 @@ export class ZohoCrmProfilePermissionSetKind implements ResourceKind<ProfilePerm
       return [{ property: "profile", reason: `no Zoho CRM profile is named '${args.profile}' or has that id (profiles: ${known})${hint}` }];
     }
     if (isSystemProfile(profile)) return [{ property: "profile", reason: systemProfileRefusal(profile, "given permissions") }];
-    const live = await this.requireLive(profile.id);
-    return permissionFailures(args.permissions, await this.account.catalogue(), async () => ({ label: `the profile '${live.name}'`, switches: switchesOf(live) }));
+    // The profile is read only when a granted switch has a parent the program leaves undeclared.
+    const readProfile = async () => {
+      const live = await this.requireLive(profile.id);
+      return { label: `the profile '${live.name}'`, switches: switchesOf(live) };
+    };
+    return permissionFailures(args.permissions, await this.account.catalogue(), readProfile);
   }
 
   async claims(inputs: Record<string, unknown>): Promise<Claim[]> {
@@ -128,6 +132,7 @@ export class ZohoCrmProfilePermissionSetKind implements ResourceKind<ProfilePerm
   private async send(profileId: string, switches: CrmPermissions | undefined): Promise<void> {
     if (!switches) return;
     const toggles = (await this.account.catalogue()).toggles(switches);
+    this.account.written(profileId);
     await this.account.client.updateProfile(profileId, { toggles });
   }
 

@@ -179,6 +179,7 @@ export class ZohoCrmProfileKind implements ResourceKind<ProfileArgs, ProfileOutp
     const adopter = claimsOfThisRun.heldByOther(profileIdPrefix(this.account.key, id), context.owner);
     if (adopter) throw new RefusedOperationError(adoptedAndDeletedReason(id, olds.name, adopter, context.owner));
     const target = await this.requireProfile("transferToProfile", olds.transferToProfile ?? DEFAULT_PROFILE);
+    this.account.written(id);
     await this.account.client.deleteProfile(id, target.id);
     this.account.profiles.drop(id);
   }
@@ -204,6 +205,7 @@ export class ZohoCrmProfileKind implements ResourceKind<ProfileArgs, ProfileOutp
     if (change) {
       const toggles = change.permissions ? (await this.account.catalogue()).toggles(change.permissions) : undefined;
       const description = change.description !== undefined && creator ? withMarker(change.description, creator) : change.description;
+      this.account.written(id);
       await this.account.client.updateProfile(id, { name: change.name, description, toggles });
       if (change.name !== undefined) this.account.profiles.remember({ id, name: change.name, description, ...facts });
     }
@@ -241,6 +243,7 @@ export class ZohoCrmProfileKind implements ResourceKind<ProfileArgs, ProfileOutp
     const reason = cause instanceof Error ? cause.message : String(cause);
     try {
       // A profile cloned a moment ago has no users; Zoho still wants somewhere to move them.
+      this.account.written(created.id);
       await this.account.client.deleteProfile(created.id, (await this.requireProfile("transferToProfile", DEFAULT_PROFILE)).id);
       this.account.profiles.drop(created.id);
       return new HelpdeskError(`${reason} (the profile '${created.name}' cloned for this resource was deleted again; nothing is left behind)`);

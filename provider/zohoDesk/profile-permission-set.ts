@@ -157,8 +157,9 @@ export class ZohoDeskProfilePermissionSetKind implements ResourceKind<ProfilePer
     };
   }
 
+  /** From the listing the check already fetched (its entries carry the permissions), else one GET. */
   private async requireLive(id: string): Promise<LiveProfile> {
-    const live = await this.client.getProfile(id);
+    const live = await this.directory.current(id);
     if (!live) throw new RefusedOperationError(`Zoho Desk profile ${id} does not exist (deleted outside Pulumi?); run pulumi refresh`);
     return live;
   }
