@@ -16,8 +16,9 @@ const PER_RESOURCE: Record<string, PerPhase> = {
   "zohoDesk:Profile": all([0, 2], [0, 0], [0, 1], [0, 1]),
   // The listing carries the profile's switches: one PATCH; destroy restores (after the flip, nothing differs).
   "zohoDesk:ProfilePermissionSet": all([0, 1], [0, 0], [0, 1], [0, 0]),
-  // Clone + PATCH; CRM list entries carry no permissions: one GET per profile to refresh; DELETE.
-  "zohoCrm:Profile": all([0, 2], [1, 0], [0, 1], [0, 1]),
+  // Clone, one GET (Zoho's clone answer holds only the new id, and the PATCH depends on what the clone inherited),
+  // PATCH; CRM list entries carry no permissions: one GET per profile to refresh; DELETE.
+  "zohoCrm:Profile": all([1, 2], [1, 0], [0, 1], [0, 1]),
   // One GET to learn the originals, one PATCH; refresh one GET; destroy restores (nothing differs after the flip).
   "zohoCrm:ProfilePermissionSet": all([1, 1], [1, 0], [0, 1], [0, 0]),
   // POST / PATCH / DELETE; the roles listing carries every field.
