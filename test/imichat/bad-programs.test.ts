@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PulumiProject } from "../../harness/project";
+import { BadArguments, refusedAtPreview } from "../support/bad-programs";
 import { imichatProject, program, Sandbox, startImichat } from "../support/imichat";
 
 const lee = `firstName: "Lee", loginId: "lee", email: "lee@acme-sandbox.test"`;
 const agent = `privileges: [{ team: 7001, role: "Team Agent" }]`;
 
-/** Each case: the resource arguments a user wrote, the property the error must name ("" for the resource), and words of the rule. */
-const badUsers: Array<[string, string, string, RegExp]> = [
+const badUsers: BadArguments[] = [
   ["a misspelt argument", `{ ${lee}, ${agent}, loginID: "lee" }`, "loginID", /unknown key 'loginID' \(did you mean 'loginId'\?\)/],
   ["no first name", `{ loginId: "lee", email: "lee@acme-sandbox.test", ${agent} }`, "firstName", /firstName is required/],
   ["a blank first name", `{ firstName: "  ", loginId: "lee", email: "lee@acme-sandbox.test", ${agent} }`, "firstName", /firstName must not be empty or blank/],
@@ -26,12 +26,6 @@ const badUsers: Array<[string, string, string, RegExp]> = [
   ["a connection without settings", `{ ${lee}, ${agent}, connection: "apac" }`, "", /missing setting: .*helpdesk:imichatApacBaseUrl.*IMICHAT_APAC_BASE_URL/],
 ];
 
-/** The engine shows a top-level value itself; a nested path carries its path and value in the reason. */
-function namesProperty(output: string, resource: string, property: string): boolean {
-  if (property === "") return output.includes(`resource '${resource}' has a problem: `);
-  return output.includes(`resource '${resource}': property ${property} value`) || output.includes(`resource '${resource}' has a problem: property ${property} = `);
-}
-
 describe("bad imichat programs fail at preview, naming the property, and nothing is written", () => {
   let sandbox: Sandbox;
   let project: PulumiProject;
@@ -42,15 +36,7 @@ describe("bad imichat programs fail at preview, naming the property, and nothing
   });
   afterAll(async () => sandbox?.close());
 
-  const refused = async (source: string, resource: string, property: string, rule: RegExp) => {
-    project.writeProgram(program(source));
-    const preview = await project.preview();
-    expect(preview.code, preview.output).not.toBe(0);
-    expect(namesProperty(preview.output, resource, property), preview.output).toBe(true);
-    expect(preview.output).toMatch(rule);
-    expect(preview.output).not.toContain(sandbox.env.IMICHAT_API_KEY);
-    expect(sandbox.imichat.writes()).toEqual([]);
-  };
+  const refused = refusedAtPreview({ project: () => project, program, writes: () => sandbox.imichat.writes(), secrets: () => [sandbox.env.IMICHAT_API_KEY] });
 
   it.each(badUsers)("imichat.User: %s", (_story, args, property, rule) => refused(`new imichat.User("u", ${args} as any);`, "u", property, rule));
 

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PulumiProject } from "../../harness/project";
+import { BadArguments, refusedAtPreview } from "../support/bad-programs";
 import { program, Sandbox, startTeamworkDesk, teamworkProject } from "../support/teamwork-desk";
 
 const jo = `email: "jo@acme-sandbox.test", firstName: "Jo"`;
 
-/** Each case: the resource arguments a user wrote, the property the error must name ("" for the resource), and words of the rule. */
-const badUsers: Array<[string, string, string, RegExp]> = [
+const badUsers: BadArguments[] = [
   ["a misspelt argument", `{ ${jo}, reveiwer: true }`, "reveiwer", /unknown key 'reveiwer' \(did you mean 'reviewer'\?\)/],
   ["no email", `{ firstName: "Jo" }`, "email", /email is required: it identifies the user/],
   ["an email Teamwork refuses", `{ email: "jo@localhost", firstName: "Jo" }`, "email", /must be an address like name@example.com/],
@@ -27,12 +27,6 @@ const badUsers: Array<[string, string, string, RegExp]> = [
   ["a connection without settings", `{ ${jo}, connection: "apac" }`, "", /missing setting: .*helpdesk:teamworkDeskApacBaseUrl.*TEAMWORK_DESK_APAC_BASE_URL/],
 ];
 
-/** The engine shows a top-level value itself; a nested path carries its path and value in the reason. */
-function namesProperty(output: string, resource: string, property: string): boolean {
-  if (property === "") return output.includes(`resource '${resource}' has a problem: `);
-  return output.includes(`resource '${resource}': property ${property} value`) || output.includes(`resource '${resource}' has a problem: property ${property} = `);
-}
-
 describe("bad teamworkDesk programs fail at preview, naming the property, and nothing is written", () => {
   let sandbox: Sandbox;
   let project: PulumiProject;
@@ -43,15 +37,7 @@ describe("bad teamworkDesk programs fail at preview, naming the property, and no
   });
   afterAll(async () => sandbox?.close());
 
-  const refused = async (source: string, resource: string, property: string, rule: RegExp) => {
-    project.writeProgram(program(source));
-    const preview = await project.preview();
-    expect(preview.code, preview.output).not.toBe(0);
-    expect(namesProperty(preview.output, resource, property), preview.output).toBe(true);
-    expect(preview.output).toMatch(rule);
-    expect(preview.output).not.toContain(sandbox.env.TEAMWORK_DESK_API_KEY);
-    expect(sandbox.teamworkDesk.writes()).toEqual([]);
-  };
+  const refused = refusedAtPreview({ project: () => project, program, writes: () => sandbox.teamworkDesk.writes(), secrets: () => [sandbox.env.TEAMWORK_DESK_API_KEY] });
 
   it.each(badUsers)("teamworkDesk.User: %s", (_story, args, property, rule) => refused(`new teamworkDesk.User("u", ${args} as any);`, "u", property, rule));
 

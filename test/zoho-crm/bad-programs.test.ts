@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PulumiProject } from "../../harness/project";
+import { BadArguments, refusedAtPreview } from "../support/bad-programs";
 import { crmProject, program, Sandbox, startCrmSandbox } from "../support/crm";
 
-/** Each case: the resource arguments a user wrote, the property the error must name ("" for the resource), and words of the rule. */
-const badProfiles: Array<[string, string, string, RegExp]> = [
+const badProfiles: BadArguments[] = [
   ["a typo in a permission name", `{ name: "Tier 2", permissions: { Crm_Implied_View_Lead: true } }`, "permissions.Crm_Implied_View_Lead", /unknown permission 'Crm_Implied_View_Lead'.*did you mean 'Crm_Implied_View_Leads'/],
   ["a string where a switch goes", `{ name: "Tier 2", permissions: { Crm_Implied_View_Leads: "yes" } }`, "permissions.Crm_Implied_View_Leads", /expected boolean/],
   ["permissions as a list", `{ name: "Tier 2", permissions: ["Crm_Implied_View_Leads"] }`, "permissions", /expected record/],
@@ -25,7 +25,7 @@ const badProfiles: Array<[string, string, string, RegExp]> = [
   ["a connection without settings", `{ name: "Tier 2", connection: "apac" }`, "", /missing setting: .*helpdesk:zohoApacClientId.* ZOHO_APAC_CLIENT_ID/],
 ];
 
-const badSets: Array<[string, string, string, RegExp]> = [
+const badSets: BadArguments[] = [
   ["a typo in a permission name", `{ profile: "Sales Representative", permissions: { Crm_Implied_Delete_Contact: false } }`, "permissions.Crm_Implied_Delete_Contact", /did you mean 'Crm_Implied_Delete_Contacts'/],
   ["a string where a switch goes", `{ profile: "Sales Representative", permissions: { Crm_Implied_Delete_Contacts: "no" } }`, "permissions.Crm_Implied_Delete_Contacts", /expected boolean/],
   ["empty permissions", `{ profile: "Sales Representative", permissions: {} }`, "permissions", /must list at least one permission/],
@@ -41,12 +41,6 @@ const badSets: Array<[string, string, string, RegExp]> = [
   ["a connection without settings", `{ profile: "Sales Representative", connection: "apac", permissions: { Crm_Implied_Delete_Contacts: false } }`, "", /missing setting: .*ZOHO_APAC_CLIENT_ID/],
 ];
 
-/** The engine shows a top-level value itself; a nested path carries its path and value in the reason. */
-function namesProperty(output: string, resource: string, property: string): boolean {
-  if (property === "") return output.includes(`resource '${resource}' has a problem: `);
-  return output.includes(`resource '${resource}': property ${property} value`) || output.includes(`resource '${resource}' has a problem: property ${property} = `);
-}
-
 describe("bad zohoCrm programs fail at preview, naming the property, and nothing is written", () => {
   let sandbox: Sandbox;
   let project: PulumiProject;
@@ -57,16 +51,7 @@ describe("bad zohoCrm programs fail at preview, naming the property, and nothing
   });
   afterAll(async () => sandbox?.close());
 
-  const refused = async (source: string, resource: string, property: string, rule: RegExp) => {
-    project.writeProgram(program(source));
-    const preview = await project.preview();
-    expect(preview.code, preview.output).not.toBe(0);
-    expect(namesProperty(preview.output, resource, property), preview.output).toBe(true);
-    expect(preview.output).not.toContain("{<nil>}");
-    expect(preview.output).toMatch(rule);
-    expect(preview.output).not.toMatch(/sandbox-client-secret|sandbox-refresh-token/);
-    expect(sandbox.zohoCrm.writes()).toEqual([]);
-  };
+  const refused = refusedAtPreview({ project: () => project, program, writes: () => sandbox.zohoCrm.writes(), secrets: () => ["sandbox-client-secret", "sandbox-refresh-token"] });
 
   it.each(badProfiles)("zohoCrm.Profile: %s", (_story, args, property, rule) =>
     refused(`new zohoCrm.Profile("tier2", ${args} as any);`, "tier2", property, rule));
