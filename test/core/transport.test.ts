@@ -225,6 +225,21 @@ describe("Transport paced to the vendor's rate", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
   });
 
+  it("a request counts from its answer: sends held up by a slow token exchange still meet no 429", async () => {
+    const s = await rollingWindowServer(4, 500);
+    server = s.server;
+    let exchanged = false;
+    // The first requests wait 200 ms for credentials after taking their place in the window, as behind a token exchange.
+    const headers = async () => {
+      if (!exchanged) await new Promise((resolve) => setTimeout(resolve, 200));
+      exchanged = true;
+      return { Authorization: "Bearer secret-token" };
+    };
+    await burst(transport(s.url, { pace: { requests: 4, windowMs: 500 }, headers }), 10);
+    expect(s.refused()).toBe(0);
+    expect(s.attempts()).toBe(10);
+  });
+
   it("an undocumented rate is learnt from the first 429s: then the run keeps to it", async () => {
     const s = await rollingWindowServer(3, 1000);
     server = s.server;

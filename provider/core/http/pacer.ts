@@ -52,6 +52,19 @@ export class Pacer {
     return request;
   }
 
+  /**
+   * The vendor stamped the request somewhere between our sending it and its answer (later still when the sending
+   * waited for credentials): from the answer on it counts as sent then, so the window never frees early. Moved to
+   * the end, the list stays in time order (what is still in flight was stamped before now).
+   */
+  answered(request: SentRequest, now = Date.now()): void {
+    const index = this.sent.indexOf(request);
+    if (index < 0) return;
+    this.sent.splice(index, 1);
+    request.at = now;
+    this.sent.push(request);
+  }
+
   /** Requests per window we keep to: the documented rate, lowered to what the vendor was seen to allow. */
   private get capacity(): number | undefined {
     if (this.learned === undefined) return this.documented;

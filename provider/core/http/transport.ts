@@ -76,6 +76,7 @@ export class Transport {
       const outcome = await this.throttle.run(async () => {
         sent = await this.pacer.slot();
         const answer = await this.attempt(req);
+        this.pacer.answered(sent);
         // Before the next request takes this one's place: it must see what the vendor said of its window.
         if (answer.kind === "answer") {
           const window = rateHeaders(answer.response.headers);
