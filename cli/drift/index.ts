@@ -1,4 +1,4 @@
-import { appendFileSync } from "fs";
+import { appendFileSync, statSync } from "fs";
 import { resolve } from "path";
 import { helpText, OptionSpec, parseArgv } from "../report/argv";
 import { buildReport } from "../report/changes";
@@ -26,7 +26,10 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(helpText(spec));
     return 0;
   }
-  const run = await runDriftPreview(resolve(values.cwd ?? "."), values.stack);
+  const cwd = projectFolder(values.cwd);
+  // Checked before the preview, which takes minutes: a summary that cannot be written must not lose the verdict.
+  if (values.summary) appendTo(values.summary, "", "--summary");
+  const run = await runDriftPreview(cwd, values.stack);
   const preview = previewOf(run);
   if (typeof preview === "string") {
     publish(`## Drift check failed\n\nThe preview could not compare the account with the program:\n\n\`\`\`\n${preview}\n\`\`\`\n`, values.summary);
@@ -54,8 +57,26 @@ function previewOf(run: PreviewRun): Preview | string {
   return preview;
 }
 
+/** The --cwd folder, refused by name when it is missing or a file (spawning there fails with a bare ENOENT). */
+function projectFolder(cwd: string | undefined): string {
+  const folder = resolve(cwd ?? ".");
+  if (cwd === undefined) return folder;
+  const kind = statSync(folder, { throwIfNoEntry: false });
+  if (!kind) throw new Error(`--cwd ${cwd}: no such folder; give the folder that holds the project's Pulumi.yaml`);
+  if (!kind.isDirectory()) throw new Error(`--cwd ${cwd}: not a folder; give the folder that holds the project's Pulumi.yaml`);
+  return folder;
+}
+
+function appendTo(path: string, text: string, source: string): void {
+  try {
+    appendFileSync(path, text);
+  } catch (error) {
+    throw new Error(`${source} ${path}: cannot write to it (${(error as Error).message})`);
+  }
+}
+
 function publish(markdown: string, summary: string | undefined): void {
   process.stdout.write(markdown);
-  const target = summary ?? process.env.GITHUB_STEP_SUMMARY;
-  if (target) appendFileSync(target, `${markdown}\n`);
+  if (summary) appendTo(summary, `${markdown}\n`, "--summary");
+  else if (process.env.GITHUB_STEP_SUMMARY) appendTo(process.env.GITHUB_STEP_SUMMARY, `${markdown}\n`, "$GITHUB_STEP_SUMMARY");
 }

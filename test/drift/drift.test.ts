@@ -71,3 +71,21 @@ describe("pulumi-helpdesk drift exits non-zero exactly when the sandbox account 
     expect(result.stdout).toMatch(/no stack named 'nope' found|stack 'nope' not found/i);
   });
 });
+
+describe("pulumi-helpdesk drift refuses a folder or summary file it cannot use, before any preview", () => {
+  it("a --cwd that does not exist, or is a file, is named as such (not as a missing pulumi CLI)", async () => {
+    const missing = await helpdeskCli(["drift", "--cwd", "/nonexistent/infra"]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe("pulumi-helpdesk: --cwd /nonexistent/infra: no such folder; give the folder that holds the project's Pulumi.yaml\n");
+    const file = await helpdeskCli(["drift", "--cwd", "package.json"]);
+    expect(file.code).toBe(1);
+    expect(file.stderr).toBe("pulumi-helpdesk: --cwd package.json: not a folder; give the folder that holds the project's Pulumi.yaml\n");
+  });
+
+  it("a --summary in a folder that does not exist fails at once, naming the option", async () => {
+    const result = await helpdeskCli(["drift", "--summary", "/nonexistent/drift.md"], { env: { PATH: "" } });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain("pulumi-helpdesk: --summary /nonexistent/drift.md: cannot write to it (ENOENT: no such file or directory");
+  });
+});
