@@ -1,4 +1,5 @@
 import { readFileSync } from "fs";
+import { parsePreview } from "../report/preview-json";
 
 /** A resource of the program, by its type token without the dynamic prefix ("zohoDesk:Profile"). */
 export interface ProgramResource {
@@ -18,34 +19,41 @@ function resource(state: Record<string, unknown>, urn: string): ProgramResource 
   return { type: type.slice(DYNAMIC.length), name: nameOf(urn), inputs: record(state.inputs), outputs: record(state.outputs) };
 }
 
-function parseJson(path: string, option: string): Record<string, unknown> {
-  let text: string;
+function readText(path: string, option: string): string {
   try {
-    text = readFileSync(path, "utf8");
+    return readFileSync(path, "utf8");
   } catch (error) {
     throw new Error(`${option}: cannot read ${path}: ${(error as Error).message}`);
   }
+}
+
+function stackExportJson(path: string): Record<string, unknown> {
+  const text = readText(path, "--stack-state");
   try {
     return record(JSON.parse(text));
   } catch {
-    throw new Error(`${option}: ${path} is not JSON; give the output of ${option === "--stack-state" ? "`pulumi stack export`" : "`pulumi preview --json`"}`);
+    throw new Error(`--stack-state: ${path} is ${text.trim() === "" ? "empty" : "not JSON"}; give the output of \`pulumi stack export\``);
   }
 }
 
 /** The resources of `pulumi stack export`: what the last `up` applied. */
 export function fromStackExport(path: string): ProgramResource[] {
-  const resources = record(parseJson(path, "--stack-state").deployment).resources;
+  const resources = record(stackExportJson(path).deployment).resources;
   if (!Array.isArray(resources)) throw new Error(`--stack-state: ${path} has no deployment.resources; give the output of \`pulumi stack export\``);
   return resources.flatMap((r) => resource(record(r), String(record(r).urn ?? "")) ?? []);
 }
 
-/** The new inputs of `pulumi preview --json`: what the program asks for (deleted resources are not intended). */
+/**
+ * The new inputs of `pulumi preview --json`: what the program asks for. Deleted resources are not intended, and a
+ * --refresh preview's refresh steps hold the live values, not the program's. A failed preview planned only part of
+ * the program, so it is refused rather than compared as if the rest were unchanged.
+ */
 export function fromPreviewJson(path: string): ProgramResource[] {
-  const steps = parseJson(path, "--preview-json").steps;
-  if (!Array.isArray(steps)) throw new Error(`--preview-json: ${path} has no steps; give the output of \`pulumi preview --json\``);
-  return steps.flatMap((s) => {
-    const step = record(s);
-    const state = record(step.newState);
-    return step.op === "delete" || Object.keys(state).length === 0 ? [] : resource(state, String(step.urn ?? state.urn ?? "")) ?? [];
-  });
+  const preview = parsePreview(readText(path, "--preview-json"), `--preview-json ${path}`);
+  const errors = [...new Set(preview.diagnostics.filter((d) => d.severity === "error").map((d) => d.message.trim()))];
+  if (errors.length > 0) {
+    throw new Error(`--preview-json ${path}: the preview failed, so it does not say what the program intends; fix the program and preview again. The engine said:\n${errors.join("\n")}`);
+  }
+  return preview.steps.flatMap((step) =>
+    step.op === "delete" || step.op === "refresh" || !step.newState ? [] : resource(step.newState, step.urn) ?? []);
 }

@@ -94,12 +94,25 @@ describe("review: who holds which permission, live and as the program intends", 
     ]);
   });
 
-  it("refuses two sources of intent, a file that is not the named command's output, and names a missing credential's variable", async () => {
+  it("refuses two sources of intent, a file that is not the named command's output, a failed preview, and names a missing credential's variable", async () => {
     const both = await helpdeskCli(["review", "--vendor", "chatwoot", "--stack-state", "a.json", "--preview-json", "b.json"], { env: sandbox.env });
     expect(both.stderr).toContain("--stack-state and --preview-json are two sources of the intended state; give one of them");
     writeFileSync(join(dir, "not-state.json"), JSON.stringify({ steps: [] }));
     const wrong = await helpdeskCli(["review", "--vendor", "zohoDesk", "--stack-state", join(dir, "not-state.json")], { env: sandbox.env });
     expect(wrong.stderr).toContain("has no deployment.resources; give the output of `pulumi stack export`");
+    writeFileSync(join(dir, "failed-preview.json"), JSON.stringify({
+      steps: [{ op: "same", urn: "urn:pulumi:dev::p::pulumi:pulumi:Stack::p-dev", newState: { urn: "urn:pulumi:dev::p::pulumi:pulumi:Stack::p-dev", type: "pulumi:pulumi:Stack" } }],
+      diagnostics: [{ message: "error: resource 'sup' has a problem: property permissions.tickets.delet\n", severity: "error" }, { message: "error: preview failed\n", severity: "error" }],
+    }));
+    sandbox.zohoDesk.clearRequests();
+    const failed = await helpdeskCli(["review", "--vendor", "zohoDesk", "--preview-json", join(dir, "failed-preview.json")], { env: sandbox.env });
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toBe("");
+    expect(failed.stderr).toContain("failed-preview.json: the preview failed, so it does not say what the program intends; fix the program and preview again. The engine said:\nerror: resource 'sup' has a problem: property permissions.tickets.delet\nerror: preview failed\n");
+    expect(sandbox.zohoDesk.requests()).toEqual([]);
+    writeFileSync(join(dir, "empty.json"), "");
+    const empty = await helpdeskCli(["review", "--vendor", "zohoDesk", "--preview-json", join(dir, "empty.json")], { env: sandbox.env });
+    expect(empty.stderr).toContain("empty.json: expected the output of `pulumi preview --json`, but it is empty");
     const { CHATWOOT_API_ACCESS_TOKEN: _token, ...withoutToken } = sandbox.env;
     const missing = await helpdeskCli(["review", "--vendor", "chatwoot"], { env: withoutToken });
     expect(missing.code).not.toBe(0);
