@@ -25,7 +25,7 @@ export function parseOptions<K extends string>(argv: string[], specs: Record<K, 
       throw new UsageError(`unknown option '${argv[i]}'; the options are ${known.map((k) => `--${k}`).join(", ")}`);
     }
     const value = inline ?? argv[++i];
-    if (value === undefined || value.startsWith("--")) throw new UsageError(`--${name} needs a value: ${specs[name].help}`);
+    if (value === undefined || value === "" || value.startsWith("--")) throw new UsageError(`--${name} needs a value: ${specs[name].help}`);
     if (values[name] !== undefined) throw new UsageError(`--${name} is given twice; give it once`);
     const { choices, rule } = specs[name];
     if (choices && !choices.includes(value)) throw new UsageError(`--${name} must be one of ${choices.join(", ")}; got '${value}'`);

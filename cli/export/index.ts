@@ -1,5 +1,5 @@
-import { writeFileSync } from "fs";
 import { Settings } from "../../provider/core/settings";
+import { checkOutFile, writeOut } from "../out-file";
 import { OptionSpec, parseOptions, usage, wantsHelp } from "./argv";
 import { exportChatwoot } from "./chatwoot";
 import { exportImichat } from "./imichat";
@@ -35,6 +35,7 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   const given = parseOptions(argv, OPTIONS);
+  if (given.out !== undefined) checkOutFile(given.out);
   const vendor = given.vendor as Vendor;
   const options: ExportOptions = {
     permissions: (given.permissions ?? "full") as PermissionsMode,
@@ -43,8 +44,7 @@ export async function run(argv: string[]): Promise<number> {
   };
   const plan = await withSettingsExplained(() => EXPORTERS[vendor](environmentSettings(), options));
   const program = renderProgram(plan);
-  if (given.out) writeFileSync(given.out, program);
-  else process.stdout.write(program);
+  writeOut(given.out, program);
   process.stderr.write(`exported ${plan.resources.length} resources${given.out ? ` to ${given.out}` : ""}; left out ${plan.leftOut.length} (listed at the top of the program)\n`);
   return 0;
 }

@@ -15,9 +15,9 @@ export function parseArgv(argv: string[], spec: OptionSpec): { values: Record<st
     const arg = argv[i];
     if (arg === "--help" || arg === "-h") return { values, help: true };
     const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
-    if (!match || !(match[1] in spec.options)) throw new Error(`unknown option ${JSON.stringify(arg)}; options: ${known}\n${spec.usage}`);
+    if (!match || !Object.hasOwn(spec.options, match[1])) throw new Error(`unknown option ${JSON.stringify(arg)}; options: ${known}\n${spec.usage}`);
     const value = match[2] ?? argv[i + 1];
-    if (value === undefined || (match[2] === undefined && value.startsWith("--"))) throw new Error(`option --${match[1]} needs a value: ${spec.options[match[1]]}`);
+    if (value === undefined || value === "" || (match[2] === undefined && value.startsWith("--"))) throw new Error(`option --${match[1]} needs a value: ${spec.options[match[1]]}`);
     if (match[2] === undefined) i++;
     values[match[1]] = value;
   }

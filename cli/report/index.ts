@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from "fs";
+import { readFileSync } from "fs";
+import { checkOutFile, writeOut } from "../out-file";
 import { helpText, OptionSpec, parseArgv } from "./argv";
 import { buildReport } from "./changes";
 import { renderReport } from "./markdown";
@@ -19,10 +20,10 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(helpText(spec));
     return 0;
   }
+  if (values.out !== undefined) checkOutFile(values.out);
   const source = values["preview-json"] ?? "-";
   const markdown = renderReport(buildReport(parsePreview(readInput(source), `--preview-json ${source === "-" ? "- (standard input)" : source}`)));
-  if (values.out) writeFileSync(values.out, markdown);
-  else process.stdout.write(markdown);
+  writeOut(values.out, markdown);
   return 0;
 }
 
@@ -30,6 +31,6 @@ function readInput(source: string): string {
   try {
     return readFileSync(source === "-" ? 0 : source, "utf8");
   } catch (error) {
-    throw new Error(`--preview-json ${source}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new Error(`--preview-json ${source}: cannot read it (${(error as Error).message})`);
   }
 }

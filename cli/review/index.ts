@@ -1,7 +1,7 @@
-import { writeFileSync } from "fs";
 import { Settings } from "../../provider/core/settings";
 import { OptionSpec, parseOptions, usage, UsageError, wantsHelp } from "../export/argv";
 import { environmentSettings, withSettingsExplained } from "../export/settings";
+import { checkOutFile, writeOut } from "../out-file";
 import { connectionFor, connectionOption, Vendor, vendorOption } from "../export/vendors";
 import { renderCsv } from "./csv";
 import { Review, renderMarkdown } from "./markdown";
@@ -45,6 +45,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const given = parseOptions(argv, OPTIONS);
   if (given["stack-state"] && given["preview-json"]) throw new UsageError("--stack-state and --preview-json are two sources of the intended state; give one of them");
+  if (given.out !== undefined) checkOutFile(given.out);
   const vendor = given.vendor as Vendor;
   const access = ACCESS[vendor];
   const connection = connectionFor(vendor, given.connection);
@@ -60,7 +61,6 @@ export async function run(argv: string[]): Promise<number> {
     review.intended = { source: program.source, grants, compared: compare(review.live, grants) };
   }
   const text = given.format === "csv" ? renderCsv(review, vendor) : renderMarkdown(review);
-  if (given.out) writeFileSync(given.out, text);
-  else process.stdout.write(text);
+  writeOut(given.out, text);
   return 0;
 }

@@ -79,6 +79,6 @@ describe("the report command's input errors name the option and the rule", () =>
   it("an unknown option or a missing value", async () => {
     expect((await helpdeskCli(["report", "--json", "x"])).stderr).toContain('unknown option "--json"; options: --preview-json, --out');
     expect((await helpdeskCli(["report", "--out"])).stderr).toContain("option --out needs a value: where to write the Markdown");
-    expect((await helpdeskCli(["report", "--preview-json", "/nonexistent/p.json"])).stderr).toContain("--preview-json /nonexistent/p.json: cannot read it (ENOENT)");
+    expect((await helpdeskCli(["report", "--preview-json", "/nonexistent/p.json"])).stderr).toContain("--preview-json /nonexistent/p.json: cannot read it (ENOENT: no such file or directory");
   });
 });
