@@ -10,7 +10,7 @@ export async function withSettingsExplained<T>(read: () => Promise<T>): Promise<
     return await read();
   } catch (error) {
     if (error instanceof MissingSettingError) {
-      throw new Error(`missing setting: set the environment variable ${error.envVar} (this command reads no Pulumi config)${error.message.replace(/^[^.]*\./, "")}`);
+      throw new Error(`missing setting: set the environment variable ${error.envVar} (this command reads no Pulumi config).${error.message.replace(/^[^.]*\./, "")}`);
     }
     throw error;
   }

@@ -116,6 +116,6 @@ describe("review: who holds which permission, live and as the program intends", 
     const { CHATWOOT_API_ACCESS_TOKEN: _token, ...withoutToken } = sandbox.env;
     const missing = await helpdeskCli(["review", "--vendor", "chatwoot"], { env: withoutToken });
     expect(missing.code).not.toBe(0);
-    expect(missing.stderr).toContain("set the environment variable CHATWOOT_API_ACCESS_TOKEN");
+    expect(missing.stderr).toContain("set the environment variable CHATWOOT_API_ACCESS_TOKEN (this command reads no Pulumi config). The access token on the Profile Settings page");
   });
 });
