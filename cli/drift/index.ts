@@ -2,7 +2,7 @@ import { appendFileSync, statSync } from "fs";
 import { resolve } from "path";
 import { helpText, OptionSpec, parseArgv } from "../report/argv";
 import { buildReport } from "../report/changes";
-import { parsePreview, Preview } from "../report/preview-json";
+import { parsePreview, Preview, previewErrors } from "../report/preview-json";
 import { PreviewRun, runDriftPreview } from "./run-preview";
 import { renderDrift } from "./summary";
 
@@ -50,7 +50,7 @@ function previewOf(run: PreviewRun): Preview | string {
   } catch (error) {
     return run.stderr.trim() || (error as Error).message;
   }
-  const errors = preview.diagnostics.filter((d) => d.severity === "error").map((d) => d.message.trim());
+  const errors = previewErrors(preview);
   if (errors.length > 0) return errors.join("\n");
   const proposed = preview.steps.some((step) => step.op !== "same" && step.op !== "refresh");
   if (run.code !== 0 && !proposed) return run.stderr.trim() || `pulumi preview exited with ${run.code}`;

@@ -1,6 +1,6 @@
 import { Cell, Cells } from "./cells";
 import { KIND_VIEWS, KindView, resourceNameOf, tokenOf } from "./kinds";
-import { Preview, ResourceState, Step } from "./preview-json";
+import { Preview, previewErrors, ResourceState, Step } from "./preview-json";
 import { isShowable } from "./secrets";
 import { showValue } from "./show-value";
 
@@ -52,7 +52,7 @@ const SKIPPED_OPS = new Set(["refresh", "read", "create-replacement", "delete-re
 
 export function buildReport(preview: Preview): Report {
   const lastApplied = new Map(preview.steps.filter((s) => s.op === "refresh" && s.oldState).map((s) => [s.urn, s.oldState!.inputs ?? {}]));
-  const report: Report = { entries: [], errors: preview.diagnostics.filter((d) => d.severity === "error").map((d) => d.message.trim()), unknownKinds: [] };
+  const report: Report = { entries: [], errors: previewErrors(preview), unknownKinds: [] };
   for (const step of preview.steps) {
     const token = tokenOf(step.urn);
     if (!token || SKIPPED_OPS.has(step.op)) continue;

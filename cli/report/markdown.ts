@@ -6,11 +6,18 @@ const quoted = (text: string) => `"${cell(text)}"`;
 /** Text inside a table cell or heading: pipes and line breaks would break the table. */
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ");
 
+/** What the engine prints when the reason went elsewhere. */
+const BARE_FAILURE = /^error: preview failed$/i;
+const NO_REASON =
+  "The engine's JSON gives no reason. Policy violations (`--policy-pack`) are not part of `pulumi preview --json`: " +
+  "run the same preview without `--json` to read them.";
+
 /** The Markdown of a pull-request comment: permission cells per vendor and profile, what comes and goes, people's fields. */
 export function renderReport(report: Report, title = "Access changes in this preview"): string {
   const lines = [`## ${title}`, ""];
   if (report.errors.length > 0) {
     lines.push("**The preview failed**, so this list may be incomplete:", "", "```", ...report.errors, "```", "");
+    if (report.errors.every((error) => BARE_FAILURE.test(error))) lines.push(NO_REASON, "");
   }
   const totals = tally(report.entries);
   if (report.entries.length === 0) {

@@ -53,6 +53,14 @@ export function parsePreview(text: string, source: string): Preview {
   return parsed.data;
 }
 
+/**
+ * The preview's errors, each once: the engine repeats a provider's error for every resource it stops (a refused
+ * token fails each profile alike), which would bury the one line that matters.
+ */
+export function previewErrors(preview: Preview): string[] {
+  return [...new Set(preview.diagnostics.filter((d) => d.severity === "error").map((d) => d.message.trim()))];
+}
+
 /** A preview that failed before planning prints only diagnostics; any other JSON object is not a preview. */
 function hasStepsOrDiagnostics(json: unknown): boolean {
   const object = json as { steps?: unknown; diagnostics?: unknown };

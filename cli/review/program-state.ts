@@ -1,5 +1,5 @@
 import { readFileSync } from "fs";
-import { parsePreview } from "../report/preview-json";
+import { parsePreview, previewErrors } from "../report/preview-json";
 
 /** A resource of the program, by its type token without the dynamic prefix ("zohoDesk:Profile"). */
 export interface ProgramResource {
@@ -50,7 +50,7 @@ export function fromStackExport(path: string): ProgramResource[] {
  */
 export function fromPreviewJson(path: string): ProgramResource[] {
   const preview = parsePreview(readText(path, "--preview-json"), `--preview-json ${path}`);
-  const errors = [...new Set(preview.diagnostics.filter((d) => d.severity === "error").map((d) => d.message.trim()))];
+  const errors = previewErrors(preview);
   if (errors.length > 0) {
     throw new Error(`--preview-json ${path}: the preview failed, so it does not say what the program intends; fix the program and preview again. The engine said:\n${errors.join("\n")}`);
   }

@@ -59,6 +59,25 @@ describe("cells, secrets and lifecycles from preview steps", () => {
     expect(markdown).toContain("No access changes could be planned.");
   });
 
+  it("an error the engine repeats for each resource it stops is quoted once", () => {
+    const refused = "error: Preview failed: Zoho accounts refused the refresh token: invalid_code.";
+    const markdown = report([], [
+      { urn: "urn:pulumi:dev::proj::pulumi-nodejs:dynamic/zohoDesk:Profile::a", message: `${refused}\n`, severity: "error" },
+      { urn: "urn:pulumi:dev::proj::pulumi-nodejs:dynamic/zohoDesk:Profile::b", message: `${refused}\n`, severity: "error" },
+      { message: "error: preview failed\n", severity: "error" },
+    ]);
+    expect(markdown).toContain(`\`\`\`\n${refused}\nerror: preview failed\n\`\`\``);
+    expect(markdown).not.toContain("The engine's JSON gives no reason");
+  });
+
+  it("a preview that failed with no reason in its JSON (policy violations are left out of it) says where to read it", () => {
+    const markdown = report(
+      [step("create", "zohoDesk:Profile", "night", { new: { name: "Night Shift", permissions: { tickets: { delete: true } } } })],
+      [{ message: "error: preview failed\n", severity: "error" }],
+    );
+    expect(markdown).toContain("The engine's JSON gives no reason. Policy violations (`--policy-pack`) are not part of `pulumi preview --json`: run the same preview without `--json` to read them.");
+  });
+
   it("a preview without our resources' changes says the account stays as it is", () => {
     expect(report([step("same", "zohoDesk:Profile", "t", { old: { name: "T" }, new: { name: "T" } })])).toContain("No access changes: the account stays as it is.");
   });
