@@ -76,6 +76,16 @@ describe("the example GitHub Actions workflows call the package's real commands 
     expect(lines.find((l) => l.startsWith("gh pr comment"))).toContain("--body-file report.md");
   });
 
+  it("pull-request.yml: the policy step, once uncommented, runs the shipped pack in a preview of its own, not the JSON one", () => {
+    const text = readFileSync(join(folder, "pull-request.yml"), "utf8");
+    const uncommented = load(text.replace(/^( {6})# ((- |  )(name|if|run): )/gm, "$1$2")) as Workflow;
+    const policyStep = Object.values(uncommented.jobs).flatMap((job) => job.steps).find((step) => step.run?.includes("--policy-pack"))!;
+    expect(policyStep.run).toBe('pulumi preview --stack "$PULUMI_STACK" --non-interactive --policy-pack node_modules/pulumi-helpdesk/policy');
+    const packageJson = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { files: string[] };
+    expect(packageJson.files).toContain("policy/PulumiPolicy.yaml");
+    expect(runLines("pull-request.yml").filter((line) => line.includes("--json")).join("\n")).not.toContain("--policy-pack");
+  });
+
   it("drift.yml: runs on a schedule and lets the drift command's exit code fail the job", () => {
     const workflow = workflows["drift.yml"];
     expect(workflow.on.schedule).toEqual([{ cron: expect.stringMatching(/^\S+ \S+ \S+ \S+ \S+$/) }]);

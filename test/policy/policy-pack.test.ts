@@ -104,4 +104,25 @@ describe("the policy pack through pulumi preview --policy-pack", () => {
     expect(preview.output).not.toMatch(/\[mandatory\]|\[advisory\]/);
     expect(vendorWrites()).toEqual([]);
   });
+
+  it("a misspelt policy name reaches no policy: without enforcementLevel the engine fails on it, with one it is ignored", async () => {
+    const misspelt = join(project.dir, "misspelt-config.json");
+    writeFileSync(misspelt, JSON.stringify({ ...settings, "administrator-are-listed": { administrators: [] } }));
+    const failed = await project.preview("--policy-pack", PACK, "--policy-pack-config", misspelt);
+    expect(failed.code).not.toBe(0);
+    expect(failed.output).toContain('invalid enforcement level ""');
+    writeFileSync(misspelt, JSON.stringify({ ...settings, "administrator-are-listed": { enforcementLevel: "mandatory", administrators: [] } }));
+    const ignored = await project.preview("--policy-pack", PACK, "--policy-pack-config", misspelt);
+    expect(ignored.code, ignored.output).toBe(0);
+  });
+
+  // Why pull-request.yml runs the pack in a preview of its own: the report's JSON would only say that it failed.
+  it("a preview with --json leaves the violations out of its JSON: only 'preview failed'", async () => {
+    project.writeProgram(accessProgram(true, sandbox.imichat.teamIds.support));
+    const preview = await project.pulumi(["preview", "--json", "--policy-pack", PACK, "--policy-pack-config", configFile]);
+    expect(preview.code).not.toBe(0);
+    const json = JSON.parse(preview.stdout) as { diagnostics?: Array<{ message: string; severity: string }> };
+    expect(json.diagnostics?.filter((d) => d.severity === "error").map((d) => d.message.trim())).toEqual(["error: preview failed"]);
+    expect(preview.stdout).not.toContain("administrators-are-listed");
+  });
 });
