@@ -94,7 +94,7 @@ describe("review: who holds which permission, live and as the program intends", 
     ]);
   });
 
-  it("refuses two sources of intent, a file that is not the named command's output, a failed preview, and names a missing credential's variable", async () => {
+  it("refuses two sources of intent, a file that is not the named command's output, a failed preview, a program of another account, and names a missing credential's variable", async () => {
     const both = await helpdeskCli(["review", "--vendor", "chatwoot", "--stack-state", "a.json", "--preview-json", "b.json"], { env: sandbox.env });
     expect(both.stderr).toContain("--stack-state and --preview-json are two sources of the intended state; give one of them");
     writeFileSync(join(dir, "not-state.json"), JSON.stringify({ steps: [] }));
@@ -110,6 +110,9 @@ describe("review: who holds which permission, live and as the program intends", 
     expect(failed.stdout).toBe("");
     expect(failed.stderr).toContain("failed-preview.json: the preview failed, so it does not say what the program intends; fix the program and preview again. The engine said:\nerror: resource 'sup' has a problem: property permissions.tickets.delet\nerror: preview failed\n");
     expect(sandbox.zohoDesk.requests()).toEqual([]);
+    const otherVendor = await helpdeskCli(["review", "--vendor", "chatwoot", "--preview-json", join(dir, "preview.json")], { env: sandbox.env });
+    expect(otherVendor.code).toBe(1);
+    expect(otherVendor.stderr).toContain("preview.json: holds no chatwoot resource, so it intends nothing for Chatwoot (it holds zohoDesk.Profile, zohoDesk.ProfilePermissionSet); give the program that manages this account, or leave --preview-json out for the live matrix");
     writeFileSync(join(dir, "empty.json"), "");
     const empty = await helpdeskCli(["review", "--vendor", "zohoDesk", "--preview-json", join(dir, "empty.json")], { env: sandbox.env });
     expect(empty.stderr).toContain("empty.json: expected the output of `pulumi preview --json`, but it is empty");
