@@ -1,0 +1,89 @@
+// npm run bench:large-stacks: what a user can do about a large stack, measured. One program of N resources (every
+// kind, BENCH_LARGE_N, default 300) changed on every resource: with the engine's default --parallel, with more and
+// with less, and as two stacks of N/2 applied side by side. Prints a table and writes bench/LARGE-STACKS.md.
+import { writeFileSync } from "fs";
+import { cpus, loadavg } from "os";
+import { join } from "path";
+import { PulumiProject } from "../harness/project";
+import { repoRoot } from "../harness/repo-root";
+import { startSandbox, type Sandbox } from "../sandbox";
+import { mix, programFor, specs, type Spec } from "./generate";
+
+const UNLIMITED = 1_000_000;
+
+function sandboxFor(n: number): Promise<Sandbox> {
+  return startSandbox({
+    zohoDesk: { rateLimitPerMinute: UNLIMITED, concurrency: UNLIMITED },
+    zohoCrm: { licenseLimit: n + 50, apiCreditsPer24h: UNLIMITED, concurrency: UNLIMITED },
+    chatwoot: { rateLimitPerMinute: 0 },
+    omnivibe: { rateLimitPerMinute: 0 },
+    teamworkDesk: { rateLimitPerMinute: 0 },
+    imichat: { dailyRateLimit: 0 },
+  });
+}
+
+async function seconds(work: () => Promise<unknown>): Promise<number> {
+  const started = Date.now();
+  await work();
+  return (Date.now() - started) / 1000;
+}
+
+interface Row { how: string; seconds: number }
+
+/** Flips every resource's switch, up with these flags, then flips it back (not timed), so each row starts alike. */
+async function flipAll(projects: Array<{ project: PulumiProject; list: (on: boolean) => Spec[] }>, flags: string[]): Promise<number> {
+  for (const { project, list } of projects) project.writeProgram(programFor(list(true)));
+  const took = await seconds(() => Promise.all(projects.map(({ project }) => project.up(...flags))));
+  for (const { project, list } of projects) project.writeProgram(programFor(list(false)));
+  await Promise.all(projects.map(({ project }) => project.up()));
+  return took;
+}
+
+async function main(): Promise<void> {
+  const n = Number(process.env.BENCH_LARGE_N ?? 300);
+  const sandbox = await sandboxFor(n);
+  const plan = mix(n, sandbox);
+  const all = (on: boolean) => specs(plan, () => on);
+  const half = Math.ceil(n / 2);
+  const rows: Row[] = [];
+  const log = (line: string) => console.error(line);
+  try {
+    const whole = await PulumiProject.create({ name: `large-${n}`, program: programFor(all(false)), env: { ...sandbox.env } });
+    rows.push({ how: `create, one stack of ${n}`, seconds: await seconds(() => whole.up()) });
+    for (const parallel of [8, 32, 2]) {
+      log(`one stack, --parallel ${parallel}...`);
+      const flags = parallel === 8 ? [] : ["--parallel", String(parallel)];
+      rows.push({ how: `one switch on every resource, one stack, --parallel ${parallel}${parallel === 8 ? " (the default)" : ""}`, seconds: await flipAll([{ project: whole, list: all }], flags) });
+    }
+    await whole.destroy();
+    log(`two stacks of ${half}...`);
+    const parts = await Promise.all([0, 1].map(async (part) => {
+      const list = (on: boolean) => all(on).slice(part * half, (part + 1) * half);
+      const project = await PulumiProject.create({ name: `large-${n}-part${part}`, program: programFor(list(false)), env: { ...sandbox.env } });
+      return { project, list };
+    }));
+    rows.push({ how: `create, two stacks of ${half} side by side`, seconds: await seconds(() => Promise.all(parts.map(({ project }) => project.up()))) });
+    rows.push({ how: `one switch on every resource, two stacks of ${half} side by side`, seconds: await flipAll(parts, []) });
+    await Promise.all(parts.map(({ project }) => project.destroy()));
+  } finally {
+    await sandbox.close();
+  }
+  const markdown = [
+    "# Large stacks",
+    "",
+    `Run: ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC; ${cpus().length} CPUs; load average ${loadavg().map((l) => l.toFixed(2)).join(" ")} at the end.`,
+    `Reproduce: \`npm run bench:large-stacks\` (BENCH_LARGE_N=${n}). ${n} resources of every kind against the sandbox, limits raised.`,
+    "",
+    "| how | wall s |",
+    "|---|---:|",
+    ...rows.map((r) => `| ${r.how} | ${r.seconds.toFixed(1)} |`),
+    "",
+  ].join("\n");
+  console.log(markdown);
+  writeFileSync(join(repoRoot, "bench", "LARGE-STACKS.md"), markdown);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
