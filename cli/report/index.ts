@@ -28,6 +28,10 @@ export async function run(argv: string[]): Promise<number> {
 }
 
 function readInput(source: string): string {
+  // Typed without a pipe, the command would wait for a preview nobody is going to type.
+  if (source === "-" && process.stdin.isTTY) {
+    throw new Error("--preview-json: give a file, or pipe the preview in (`pulumi preview --json | npx pulumi-helpdesk report`); standard input is a terminal");
+  }
   try {
     return readFileSync(source === "-" ? 0 : source, "utf8");
   } catch (error) {

@@ -1,8 +1,11 @@
+import { spawnSync } from "child_process";
+import { join } from "path";
 import { describe, expect, it } from "vitest";
 import { buildReport } from "../../cli/report/changes";
 import { KIND_VIEWS } from "../../cli/report/kinds";
 import { renderReport } from "../../cli/report/markdown";
 import { previewSchema } from "../../cli/report/preview-json";
+import { repoRoot } from "../../harness/repo-root";
 import { registry } from "../../provider/registry";
 import { helpdeskCli } from "../support/helpdesk-cli";
 
@@ -93,6 +96,13 @@ describe("the report command's input errors name the option and the rule", () =>
     const result = await helpdeskCli(["report"], { input });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(message);
+  });
+
+  it("typed in a terminal with neither a file nor a pipe, it says so instead of waiting for input", () => {
+    // script(1) gives the command a terminal as its standard input, as an interactive shell does.
+    const command = `${process.execPath} ${join(repoRoot, "dist", "cli", "main.js")} report`;
+    const result = spawnSync("script", ["-qec", command, "/dev/null"], { input: "", encoding: "utf8", timeout: 30_000 });
+    expect(result.stdout).toContain("--preview-json: give a file, or pipe the preview in (`pulumi preview --json | npx pulumi-helpdesk report`); standard input is a terminal");
   });
 
   it("an unknown option or a missing value", async () => {
