@@ -21,6 +21,9 @@ export function parseOptions<K extends string>(argv: string[], specs: Record<K, 
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
     const name = flag.replace(/^--/, "") as K;
+    if (!flag.startsWith("-")) {
+      throw new UsageError(`unexpected argument '${argv[i]}': the command takes options only (${known.map((k) => `--${k}`).join(", ")}), each followed by its value`);
+    }
     if (!flag.startsWith("--") || !known.includes(name)) {
       throw new UsageError(`unknown option '${argv[i]}'; the options are ${known.map((k) => `--${k}`).join(", ")}`);
     }

@@ -14,6 +14,7 @@ export function parseArgv(argv: string[], spec: OptionSpec): { values: Record<st
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--help" || arg === "-h") return { values, help: true };
+    if (!arg.startsWith("-")) throw new Error(`unexpected argument ${JSON.stringify(arg)}: the command takes options only (${known}), each followed by its value\n${spec.usage}`);
     const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
     if (!match || !Object.hasOwn(spec.options, match[1])) throw new Error(`unknown option ${JSON.stringify(arg)}; options: ${known}\n${spec.usage}`);
     const value = match[2] ?? argv[i + 1];
