@@ -6,6 +6,7 @@ import { promisify } from "util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PulumiProject } from "../harness/project";
 import { repoRoot } from "../harness/repo-root";
+import { projectEnv } from "./support/helpdesk-cli";
 
 // The package as a user gets it: `npm pack` in this checkout, the tarball installed into a fresh Pulumi project
 // outside it, following README.md's "Using it in your own project" and "The sandbox" word for word.
@@ -68,6 +69,7 @@ describe("the npm tarball, installed into a fresh project as the README says", (
       "dist/provider/index.d.ts",
       "dist/provider/runtime.js",
       "dist/sandbox/cli.js",
+      "dist/cli/main.js",
       "dist/sandbox/index.d.ts",
       "scripts/link-self.js",
     ]) {
@@ -112,6 +114,7 @@ describe("the npm tarball, installed into a fresh project as the README says", (
     const installed = join(projectDir, "node_modules", "pulumi-helpdesk");
     expect(JSON.parse(readFileSync(join(installed, "package.json"), "utf8")).version).toBe(manifest.version);
     expect(existsSync(join(projectDir, "node_modules", ".bin", "pulumi-helpdesk-sandbox"))).toBe(true);
+    expect(existsSync(join(projectDir, "node_modules", ".bin", "pulumi-helpdesk"))).toBe(true);
     // npm runs `prepare` when a folder like this one is installed with `npm install <folder>`.
     await exec("npm", ["run", "--silent", "prepare"], { cwd: installed });
   });
@@ -149,6 +152,16 @@ describe("the npm tarball, installed into a fresh project as the README says", (
     expect(preview.code, preview.output).toBe(0);
     // The state names the package; it holds no path into this checkout.
     expect(project.stateFilesText()).not.toContain(repoRoot);
+
+    // The package's own CLI from the installed bin: the scheduled drift check passes, and an export of the account
+    // sees the profile this stack made (and leaves it to its owner).
+    const helpdesk = (args: string) =>
+      exec("bash", ["-c", `./node_modules/.bin/pulumi-helpdesk ${args}`], { cwd: projectDir, env: { ...process.env, ...projectEnv(project, sandboxEnv), GITHUB_STEP_SUMMARY: "" } });
+    const drift = await helpdesk(`drift --stack dev --cwd ${projectDir}`);
+    expect(drift.stdout).toMatch(/no drift|matches/i);
+    const exported = await helpdesk("export --vendor zohoDesk");
+    expect(exported.stdout).toContain("Tier 1 Agents");
+    expect(exported.stdout).not.toContain(sandboxEnv.ZOHO_REFRESH_TOKEN);
 
     await project.destroy();
     expect(await profileNamed("Tier 1 Agents")).toBeUndefined();
