@@ -41,29 +41,34 @@ async function flipAll(projects: Array<{ project: PulumiProject; list: (on: bool
 
 async function main(): Promise<void> {
   const n = Number(process.env.BENCH_LARGE_N ?? 300);
-  const sandbox = await sandboxFor(n);
-  const plan = mix(n, sandbox);
-  const all = (on: boolean) => specs(plan, () => on);
   const half = Math.ceil(n / 2);
   const rows: Row[] = [];
-  const log = (line: string) => console.error(line);
+  const row = (how: string, took: number) => {
+    rows.push({ how, seconds: took });
+    console.error(`${how}: ${took.toFixed(1)} s`);
+  };
+  // A fresh sandbox for each layout: users that destroy only deactivates (IMIchat) would be taken otherwise.
+  let sandbox = await sandboxFor(n);
   try {
+    const all = ((plan) => (on: boolean) => specs(plan, () => on))(mix(n, sandbox));
     const whole = await PulumiProject.create({ name: `large-${n}`, program: programFor(all(false)), env: { ...sandbox.env } });
-    rows.push({ how: `create, one stack of ${n}`, seconds: await seconds(() => whole.up()) });
+    row(`create, one stack of ${n}`, await seconds(() => whole.up()));
     for (const parallel of [8, 32, 2]) {
-      log(`one stack, --parallel ${parallel}...`);
       const flags = parallel === 8 ? [] : ["--parallel", String(parallel)];
-      rows.push({ how: `one switch on every resource, one stack, --parallel ${parallel}${parallel === 8 ? " (the default)" : ""}`, seconds: await flipAll([{ project: whole, list: all }], flags) });
+      row(`one switch on every resource, one stack, --parallel ${parallel}${parallel === 8 ? " (the default)" : ""}`, await flipAll([{ project: whole, list: all }], flags));
     }
     await whole.destroy();
-    log(`two stacks of ${half}...`);
+    await sandbox.close();
+
+    sandbox = await sandboxFor(n);
+    const split = ((plan) => (on: boolean) => specs(plan, () => on))(mix(n, sandbox));
     const parts = await Promise.all([0, 1].map(async (part) => {
-      const list = (on: boolean) => all(on).slice(part * half, (part + 1) * half);
+      const list = (on: boolean) => split(on).slice(part * half, (part + 1) * half);
       const project = await PulumiProject.create({ name: `large-${n}-part${part}`, program: programFor(list(false)), env: { ...sandbox.env } });
       return { project, list };
     }));
-    rows.push({ how: `create, two stacks of ${half} side by side`, seconds: await seconds(() => Promise.all(parts.map(({ project }) => project.up()))) });
-    rows.push({ how: `one switch on every resource, two stacks of ${half} side by side`, seconds: await flipAll(parts, []) });
+    row(`create, two stacks of ${half} side by side`, await seconds(() => Promise.all(parts.map(({ project }) => project.up()))));
+    row(`one switch on every resource, two stacks of ${half} side by side`, await flipAll(parts, []));
     await Promise.all(parts.map(({ project }) => project.destroy()));
   } finally {
     await sandbox.close();
