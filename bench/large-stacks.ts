@@ -6,21 +6,8 @@ import { cpus, loadavg } from "os";
 import { join } from "path";
 import { PulumiProject } from "../harness/project";
 import { repoRoot } from "../harness/repo-root";
-import { startSandbox, type Sandbox } from "../sandbox";
 import { mix, programFor, specs, type Spec } from "./generate";
-
-const UNLIMITED = 1_000_000;
-
-function sandboxFor(n: number): Promise<Sandbox> {
-  return startSandbox({
-    zohoDesk: { rateLimitPerMinute: UNLIMITED, concurrency: UNLIMITED },
-    zohoCrm: { licenseLimit: n + 50, apiCreditsPer24h: UNLIMITED, concurrency: UNLIMITED },
-    chatwoot: { rateLimitPerMinute: 0 },
-    omnivibe: { rateLimitPerMinute: 0 },
-    teamworkDesk: { rateLimitPerMinute: 0 },
-    imichat: { dailyRateLimit: 0 },
-  });
-}
+import { unlimitedSandbox } from "./unlimited-sandbox";
 
 async function seconds(work: () => Promise<unknown>): Promise<number> {
   const started = Date.now();
@@ -48,7 +35,7 @@ async function main(): Promise<void> {
     console.error(`${how}: ${took.toFixed(1)} s`);
   };
   // A fresh sandbox for each layout: users that destroy only deactivates (IMIchat) would be taken otherwise.
-  let sandbox = await sandboxFor(n);
+  let sandbox = await unlimitedSandbox(n);
   try {
     const all = ((plan) => (on: boolean) => specs(plan, () => on))(mix(n, sandbox));
     const whole = await PulumiProject.create({ name: `large-${n}`, program: programFor(all(false)), env: { ...sandbox.env } });
@@ -60,7 +47,7 @@ async function main(): Promise<void> {
     await whole.destroy();
     await sandbox.close();
 
-    sandbox = await sandboxFor(n);
+    sandbox = await unlimitedSandbox(n);
     const split = ((plan) => (on: boolean) => specs(plan, () => on))(mix(n, sandbox));
     const parts = await Promise.all([0, 1].map(async (part) => {
       const list = (on: boolean) => split(on).slice(part * half, (part + 1) * half);

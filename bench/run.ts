@@ -5,26 +5,13 @@ import { rmSync } from "fs";
 import { join } from "path";
 import { PulumiProject } from "../harness/project";
 import { repoRoot } from "../harness/repo-root";
-import { startSandbox, type Sandbox } from "../sandbox";
+import { startSandbox } from "../sandbox";
 import { mix, programFor, specs, unbenchedKinds, type Spec } from "./generate";
 import { idealFor, idealRateLimited, PHASES, type Phase } from "./ideal";
 import { measure, type Measured } from "./measure";
 import { renderReport, writeResults, type RateLimitedRow, type Row, type StateRow } from "./report";
 import { trivialProgram, twinsFor, type OurRecord } from "./trivial";
-
-const UNLIMITED = 1_000_000;
-
-/** Every vendor with its limits raised out of the way; the Zoho CRM licence limit above the program's profiles. */
-function unlimitedSandbox(n: number): Promise<Sandbox> {
-  return startSandbox({
-    zohoDesk: { rateLimitPerMinute: UNLIMITED, concurrency: UNLIMITED },
-    zohoCrm: { licenseLimit: n + 50, apiCreditsPer24h: UNLIMITED, concurrency: UNLIMITED },
-    chatwoot: { rateLimitPerMinute: 0 },
-    omnivibe: { rateLimitPerMinute: 0 },
-    teamworkDesk: { rateLimitPerMinute: 0 },
-    imichat: { dailyRateLimit: 0 },
-  });
-}
+import { UNLIMITED, unlimitedSandbox } from "./unlimited-sandbox";
 
 /** Where each phase leaves the switches: off at creation, on everywhere, then back off on resource 0 only. */
 const SWITCH: Record<Phase, (i: number) => boolean> = {
