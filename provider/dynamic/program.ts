@@ -1,5 +1,5 @@
 import { createHash } from "crypto";
-import { mkdirSync, rmSync, writeFileSync } from "fs";
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import * as pulumi from "@pulumi/pulumi";
@@ -30,16 +30,40 @@ export function reservedInputs(type: string, name: string, args: Record<string, 
   return { [OWNER_INPUT]: owner, [PROGRAM_INPUT]: snapshot };
 }
 
-/** Named by its content, so the preview and the update of one `pulumi up` name the same file. */
+/**
+ * Named by the program process and the content. Removed when the program exits; the language host may end the
+ * program without an exit event, so each program's first listing also sweeps those of programs no longer running.
+ */
 function writeListing(entries: ProgramEntry[]): string {
   const text = JSON.stringify(entries);
   const folder = join(tmpdir(), `pulumi-helpdesk-${process.getuid?.() ?? "user"}`);
-  const file = join(folder, `program-${createHash("sha256").update(text).digest("hex").slice(0, 20)}.json`);
+  const file = join(folder, `program-${process.pid}-${createHash("sha256").update(text).digest("hex").slice(0, 20)}.json`);
   mkdirSync(folder, { recursive: true, mode: 0o700 });
+  if (written.size === 0) {
+    sweepListingsOfEndedPrograms(folder);
+    process.once("exit", () => written.forEach((path) => rmSync(path, { force: true })));
+  }
   writeFileSync(file, text, { mode: 0o600 });
-  if (written.size === 0) process.once("exit", () => written.forEach((path) => rmSync(path, { force: true })));
   written.add(file);
   return file;
+}
+
+function sweepListingsOfEndedPrograms(folder: string): void {
+  for (const name of readdirSync(folder)) {
+    const pid = Number(/^program-(\d+)-/.exec(name)?.[1]);
+    if (!/^program-/.test(name) || (pid && isRunning(pid))) continue;
+    rmSync(join(folder, name), { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: running, as another user.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 function plainValues(args: Record<string, unknown>): Record<string, unknown> {
