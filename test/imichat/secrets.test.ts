@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cliOutputs, destroyAndExpectNoLeak } from "../support/secrets";
 import { imichatProject, program, Sandbox, sentBodies, startImichat } from "../support/imichat";
 
 const TYPE = "pulumi-nodejs:dynamic/imichat:User";
@@ -28,8 +29,8 @@ describe("imichat.User: the API key, the access token and the arguments a progra
     // The key as a config secret, the way a real stack holds it; the variable is blanked so the config is what counts.
     const project = await imichatProject(sandbox, "imi-secrets", rota(DUTY), { IMICHAT_API_KEY: "" });
     await project.config("helpdesk:imichatApiKey", sandbox.imichat.apiKey, true);
-    const outputs: string[] = [];
-    const run = async (result: Promise<{ output: string }>) => outputs.push(withoutSdkEcho((await result).output));
+    const cli = cliOutputs();
+    const { run } = cli;
 
     await run(project.preview());
     await run(project.up("--debug"));
@@ -52,25 +53,9 @@ describe("imichat.User: the API key, the access token and the arguments a progra
     expect(lee.outputs.jobDescription).toHaveProperty("ciphertext");
     const tokens = [...new Set(sandbox.imichat.requests().map((r) => String(r.headers.access_token ?? "")).filter(Boolean))];
     expect(tokens.length).toBeGreaterThan(0);
-    const exported = JSON.parse((await project.pulumi(["stack", "export", "--show-secrets"])).stdout);
-    const ours = JSON.stringify(exported.deployment.resources.filter((r: { type: string }) => r.type === TYPE));
-    const state = project.stateFilesText();
-    await run(project.destroy("--debug"));
-    const credentials = [sandbox.imichat.apiKey, sandbox.imichat.authorizationKey, ...tokens];
-    for (const secret of [DUTY, SAFE_HOUSE, ...credentials]) {
-      expect(state).not.toContain(secret);
-      for (const output of outputs) expect(output).not.toContain(secret);
-    }
-    // Decrypted, our resources hold no credential either: only the program's own secrets, which it may read back.
-    for (const credential of credentials) expect(ours).not.toContain(credential);
+    await destroyAndExpectNoLeak(project, TYPE, cli, {
+      secrets: [DUTY, SAFE_HOUSE],
+      credentials: [sandbox.imichat.apiKey, sandbox.imichat.authorizationKey, ...tokens],
+    });
   });
 });
-
-/**
- * With --debug, the program's own Pulumi SDK logs each RegisterResource answer whole, secret values in clear: the
- * SDK's doing in the program process, not the provider's. Everything else of a --debug run, the provider's logs
- * included, is checked.
- */
-function withoutSdkEcho(output: string): string {
-  return output.split("\n").filter((line) => !line.includes("debug: RegisterResource RPC finished: ")).join("\n");
-}

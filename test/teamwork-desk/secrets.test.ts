@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cliOutputs, destroyAndExpectNoLeak } from "../support/secrets";
 import { program, Sandbox, sentUsers, startTeamworkDesk, teamworkProject } from "../support/teamwork-desk";
 
 const TYPE = "pulumi-nodejs:dynamic/teamworkDesk:User";
@@ -26,8 +27,8 @@ describe("teamworkDesk.User: the API key and an argument the program marks secre
     // The key as a config secret, the way a real stack holds it; the variable is blanked so the config is what counts.
     const project = await teamworkProject(sandbox, "tw-secrets", rota(SURNAME), { TEAMWORK_DESK_API_KEY: "" });
     await project.config("helpdesk:teamworkDeskApiKey", sandbox.teamworkDesk.apiKeys.administrator, true);
-    const outputs: string[] = [];
-    const run = async (result: Promise<{ output: string }>) => outputs.push(withoutSdkEcho((await result).output));
+    const cli = cliOutputs();
+    const { run } = cli;
 
     await run(project.preview());
     await run(project.up("--debug"));
@@ -47,25 +48,6 @@ describe("teamworkDesk.User: the API key and an argument the program marks secre
 
     const [jo] = (await project.exportState()).deployment.resources.filter((r) => r.type === TYPE);
     expect(jo.outputs.lastName).toHaveProperty("ciphertext");
-    const exported = JSON.parse((await project.pulumi(["stack", "export", "--show-secrets"])).stdout);
-    const ours = JSON.stringify(exported.deployment.resources.filter((r: { type: string }) => r.type === TYPE));
-    const state = project.stateFilesText();
-    await run(project.destroy("--debug"));
-    const key = sandbox.teamworkDesk.apiKeys.administrator;
-    for (const secret of [SURNAME, key]) {
-      expect(state).not.toContain(secret);
-      for (const output of outputs) expect(output).not.toContain(secret);
-    }
-    // Decrypted, the resource holds no credential either: only the program's own secret, which it may read back.
-    expect(ours).not.toContain(key);
+    await destroyAndExpectNoLeak(project, TYPE, cli, { secrets: [SURNAME], credentials: [sandbox.teamworkDesk.apiKeys.administrator] });
   });
 });
-
-/**
- * With --debug, the program's own Pulumi SDK logs each RegisterResource answer whole, secret values in clear: the
- * SDK's doing in the program process, not the provider's. Everything else of a --debug run, the provider's logs
- * included, is checked.
- */
-function withoutSdkEcho(output: string): string {
-  return output.split("\n").filter((line) => !line.includes("debug: RegisterResource RPC finished: ")).join("\n");
-}
