@@ -15,7 +15,7 @@ export interface Requests {
   byVendor: string;
 }
 
-export interface Measured { seconds: number; requests?: Requests; peakMb: number }
+export interface Measured { seconds: number; requests?: Requests; peakMb: number; /** Epoch ms. */ startedAt: number }
 
 const SHORT: Record<string, string> = { zohoDesk: "desk", zohoCrm: "crm", chatwoot: "cw", omnivibe: "ov", teamworkDesk: "tw", imichat: "imi" };
 
@@ -96,6 +96,7 @@ export async function measure(run: () => Promise<unknown>, sandbox?: Sandbox): P
   for (const piece of sandbox?.pieces ?? []) piece.clearRequests();
   const sampler = new MemorySampler();
   sampler.start();
+  const startedAt = Date.now();
   const started = process.hrtime.bigint();
   try {
     await run();
@@ -104,5 +105,5 @@ export async function measure(run: () => Promise<unknown>, sandbox?: Sandbox): P
     throw error;
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { seconds, peakMb: await sampler.stop(), requests: sandbox ? countRequests(sandbox) : undefined };
+  return { seconds, startedAt, peakMb: await sampler.stop(), requests: sandbox ? countRequests(sandbox) : undefined };
 }

@@ -9,6 +9,8 @@ export interface RecordedRequest {
   headers: IncomingHttpHeaders;
   body: unknown;
   status: number;
+  /** Epoch ms at which the request arrived (the moment a vendor's rate window counts). */
+  arrivedAt: number;
   /** Set by pieces that serve several data centres (e.g. "com", "eu"). */
   dataCentre?: string;
 }
@@ -25,6 +27,7 @@ export class Recorder {
       headers: { ...req.headers },
       body: clone(req.body),
       status: 0,
+      arrivedAt: Date.now(),
     };
     this.entries.push(entry);
     return entry;
