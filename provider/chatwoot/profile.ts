@@ -93,11 +93,16 @@ export class ChatwootProfileKind implements ResourceKind<ProfileArgs, ProfileOut
     return { ...outs, userId: olds.userId, originalValues: originalsWithNew(olds.originalValues, news, found) };
   }
 
-  /** Leaves the user; with restoreOnDestroy, one PUT (and one availability call) putting the recorded values back. */
+  /**
+   * Leaves the user; with restoreOnDestroy, one PUT of the recorded values and, unless its answer shows the
+   * availability already back, one availability call. Sent whatever the profile shows now, so no read is needed;
+   * only a recorded ui_settings key needs one, as Chatwoot replaces ui_settings whole.
+   */
   async delete(_id: string, olds: ProfileOutputs): Promise<void> {
     if (!olds.restoreOnDestroy) return;
-    const live = await this.account.client.getProfile();
-    await this.converge(olds.originalValues as Partial<ProfileArgs>, liveTree(live, this.account.accountId), undefined);
+    const originals = olds.originalValues as Partial<ProfileArgs>;
+    const live = originals.uiSettings ? liveTree(await this.account.client.getProfile(), this.account.accountId) : {};
+    await this.converge(originals, live, undefined);
   }
 
   /**

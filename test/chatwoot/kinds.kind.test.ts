@@ -4,7 +4,7 @@ import { ChatwootAgentKind } from "../../provider/chatwoot/agent";
 import { ChatwootCustomRoleKind } from "../../provider/chatwoot/custom-role";
 import { ChatwootProfileKind } from "../../provider/chatwoot/profile";
 import { ResourceKind } from "../../provider/core/resource-kind";
-import { Sandbox, startChatwoot, writeLines } from "../support/chatwoot";
+import { dashboard, Sandbox, startChatwoot, writeLines } from "../support/chatwoot";
 
 /**
  * The fast tier: the Chatwoot kinds driven in this process against the sandbox, no engine. What only the engine
@@ -97,5 +97,17 @@ describe("chatwoot kinds in process", () => {
     await profiles.delete(id, outs, { owner });
     expect(writeLines(sandbox)).toEqual(["PUT /api/v1/profile", "POST /api/v1/profile/availability"]);
     expect(sandbox.chatwoot.admin.getUser(1)!.displayName).toBe("");
+  });
+
+  it("restoring on destroy needs no read: one PUT of the recorded values, even after a dashboard change", async () => {
+    const profiles: ResourceKind<any, any> = new ChatwootProfileKind(settings);
+    const checked = await profiles.check({}, { messageSignature: "On call", availability: "busy", restoreOnDestroy: true }, { owner });
+    const { id, outs } = await profiles.create(checked.inputs!, { owner });
+    await dashboard(sandbox, "PUT", "/profile", { profile: { message_signature: "Clicked" } });
+    sandbox.chatwoot.clearRequests();
+    await profiles.delete(id, outs, { owner });
+    expect(sandbox.chatwoot.requests().map((r) => `${r.method} ${r.path}`)).toEqual(["PUT /api/v1/profile", "POST /api/v1/profile/availability"]);
+    expect(sandbox.chatwoot.writes()[0].body).toEqual({ profile: { message_signature: "" } });
+    expect(sandbox.chatwoot.admin.getUser(1)!.messageSignature).toBe("");
   });
 });
