@@ -4,7 +4,13 @@ import type { Sandbox } from "../sandbox";
 import { registry } from "../provider/registry";
 
 /** One resource of the program: the class (namespace.Class), its name, its arguments with the switch set to `on`. */
-export interface Spec { token: string; name: string; args: Record<string, unknown> }
+export interface Spec {
+  token: string;
+  name: string;
+  args: Record<string, unknown>;
+  /** Set while the switch grants a permission whose parent the resource leaves undeclared: the profile its check reads. */
+  grantRead?: string;
+}
 
 /** What a kind needs from the sandbox to place its resources: every place one may go (a permission set's profile and key). */
 type Slots = (sandbox: Sandbox) => unknown[];
@@ -17,6 +23,8 @@ interface KindEntry {
   slots?: Slots;
   /** The arguments of resource i with its switch `on`. */
   args(i: number, on: boolean, slot: any): Record<string, unknown>;
+  /** See Spec.grantRead. */
+  grantRead?(on: boolean, slot: any): string | undefined;
 }
 
 const deskEditable = (s: Sandbox) => s.zohoDesk.admin.listProfiles().filter((p) => p.type === "Custom");
@@ -31,7 +39,7 @@ function crmLeaves(s: Sandbox, dc: "com" | "eu") {
   return admin.listProfiles().filter((p) => p.custom && p.type === "normal_profile").flatMap((profile) =>
     catalogue
       .filter((p) => !parents.has(p.name) && parentsOf(p).every((parent) => admin.isEnabled(profile.id, parent)))
-      .map((p) => ({ connection: dc, profile: profile.name, key: p.name, original: admin.isEnabled(profile.id, p.name) })));
+      .map((p) => ({ connection: dc, profile: profile.name, key: p.name, original: admin.isEnabled(profile.id, p.name), hasParent: parentsOf(p).length > 0 })));
 }
 
 export const KINDS: readonly KindEntry[] = [
@@ -54,6 +62,7 @@ export const KINDS: readonly KindEntry[] = [
     token: "zohoCrm:ProfilePermissionSet", weight: 1,
     slots: (s) => [...crmLeaves(s, "com"), ...crmLeaves(s, "eu")],
     args: (_i, on, slot) => ({ profile: slot.profile, permissions: { [slot.key]: on ? slot.original : !slot.original }, ...(slot.connection === "eu" ? { connection: "eu" } : {}) }),
+    grantRead: (on, slot) => (slot.hasParent && (on ? slot.original : !slot.original) ? `${slot.connection}/${slot.profile}` : undefined),
   },
   {
     token: "chatwoot:CustomRole", weight: 1,
@@ -119,7 +128,8 @@ export function specs(plan: Map<KindEntry, unknown[] | undefined>, on: (i: numbe
   for (const [kind, slots] of plan) {
     (slots ?? []).forEach((slot, i) => {
       const index = out.length;
-      out.push({ token: kind.token, name: `${kind.token.replace(":", "-")}-${i}`, args: kind.args(i, on(index), slot) });
+      const grantRead = kind.grantRead?.(on(index), slot);
+      out.push({ token: kind.token, name: `${kind.token.replace(":", "-")}-${i}`, args: kind.args(i, on(index), slot), ...(grantRead ? { grantRead } : {}) });
     });
   }
   return out;

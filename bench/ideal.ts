@@ -37,8 +37,11 @@ export interface Ideal { reads: number; writes: number; tokens: number }
 
 /** Seeded profiles the Desk listing pages through besides ours (sandbox/zoho-desk seed). */
 const DESK_SEEDED = 10;
+/** Seeded users of the IMIchat team (sandbox/imichat seed). */
+const IMICHAT_SEEDED = 5;
 
-export function idealFor(phase: Phase, list: Spec[]): Ideal {
+/** `before`: the program the stack had before this phase (none before create). */
+export function idealFor(phase: Phase, list: Spec[], before: Spec[] = []): Ideal {
   const touched = phase === "switch on one resource" ? list.slice(0, 1) : list;
   let reads = 0;
   let writes = 0;
@@ -57,10 +60,20 @@ export function idealFor(phase: Phase, list: Spec[]): Ideal {
     if ([...kinds].some((k) => k.startsWith("zohoDesk:"))) reads += deskPages;
     reads += 2 * crmOrgs.size;
     reads += [...kinds].filter((k) => k.startsWith("chatwoot:") || k.startsWith("teamworkDesk:")).length;
+    // A switch newly granted whose parent the program leaves undeclared: the check reads the profile once to refuse
+    // at preview what Zoho would refuse (a child whose parent is off); a grant already applied is not read again, and
+    // at create the set's own read of the profile (counted above) serves its check.
+    const granted = new Set(before.filter((s) => s.grantRead).map((s) => s.name));
+    if (phase !== "create") reads += new Set(list.filter((s) => s.grantRead && !granted.has(s.name)).map((s) => s.grantRead)).size;
+    // IMIchat: a new user's check pages through the team's users (ten a page) to refuse a taken login id or email at
+    // preview; the same listing finds a user an interrupted create left behind.
+    if (phase === "create" && kinds.has("imichat:User")) reads += Math.ceil(IMICHAT_SEEDED / 10);
   } else {
     // A profile's delete names its transfer target by id: one listing resolves the names (Desk; CRM per org).
     if (kinds.has("zohoDesk:Profile")) reads += deskPages;
     reads += new Set(list.filter((s) => s.token === "zohoCrm:Profile").map((s) => s.args.connection ?? "com")).size;
+    // Chatwoot answers a DELETE of a role it lacks with 500, not 404: one roles listing tells gone from broken.
+    if (kinds.has("chatwoot:CustomRole")) reads += 1;
   }
   // One token exchange per refresh token per command: .com serves Desk and CRM's .com org; .eu its own.
   const zoho = [...kinds].some((k) => k.startsWith("zohoDesk:")) || crmOrgs.has("com");

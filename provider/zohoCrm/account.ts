@@ -4,7 +4,7 @@ import { ZohoConnection } from "../zoho/connection";
 import { ZohoCrmClient } from "./client";
 import { PermissionCatalogue } from "./permission-catalogue";
 import { ProfileDirectory } from "./profile-directory";
-import { DetailedProfile } from "./schema";
+import { CrmPermissions, DetailedProfile } from "./schema";
 
 /**
  * One Zoho CRM org as every resource kind of a provider process sees it: one client (one rate and concurrency
@@ -47,12 +47,29 @@ export class CrmAccount {
     this.detailed.delete(id);
   }
 
+  /**
+   * After Zoho answered SUCCESS to a PATCH of these switches. When no other switch depends on them, Zoho changed
+   * exactly these, so the profile read earlier stays current with them applied: the checks of other permission sets
+   * on the profile need no new GET. Otherwise the next reader asks Zoho again.
+   */
+  switched(id: string, switches: CrmPermissions, catalogue: PermissionCatalogue): void {
+    const read = this.detailed.get(id);
+    if (!read || !Object.keys(switches).every((name) => catalogue.isLeaf(name))) return this.written(id);
+    const applied = read.then((profile) => profile && {
+      ...profile,
+      permissions_details: profile.permissions_details.map((p) => (p.name in switches ? { ...p, enabled: switches[p.name] } : p)),
+    });
+    applied.catch(() => this.detailed.delete(id));
+    this.detailed.set(id, applied);
+  }
+
   /** The org's permissions by name, from one single-profile GET (of Standard, if no profile was read yet). */
   catalogue(): Promise<PermissionCatalogue> {
     this.catalogueOf ??= (async () => {
       // Every org has the system profiles; any profile's permissions_details lists the whole catalogue.
       const system = (await this.profiles.resolve("Standard")) ?? (await this.profiles.resolve("Administrator"));
-      const profile = system && (await this.client.getProfile(system.id));
+      // Through the memo: a check reading Standard as its clone source shares this GET.
+      const profile = system && (await this.getProfile(system.id));
       if (!profile) throw new HelpdeskError("Zoho CRM shows no Standard or Administrator profile to read the permission catalogue from");
       return new PermissionCatalogue(profile);
     })().catch((error) => {

@@ -40,6 +40,11 @@ export class PermissionCatalogue {
     return this.byName.get(name)?.parents ?? [];
   }
 
+  /** No permission has it as a parent: switching it changes no other switch. */
+  isLeaf(name: string): boolean {
+    return ![...this.byName.values()].some((p) => p.parents.includes(name));
+  }
+
   /** The valid names closest to a misspelt one (edit distance, case ignored), best first. */
   closest(name: string, count = 3): string[] {
     const wanted = name.toLowerCase();

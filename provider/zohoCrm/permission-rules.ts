@@ -11,9 +11,15 @@ export interface BaseProfile {
 /**
  * What Zoho would refuse in these switches, found at preview: a name this org does not have (with the closest
  * ones), a permission Zoho marks not customizable, and a child granted while one of its parents is off, in the
- * program or in the base profile. The base is read only when a child's parent is left undeclared.
+ * program or in the base profile. The base is read only when a child's parent is left undeclared, and not for a
+ * grant `previously` declared the same way on the same profile: Zoho accepted it then, and no write will send it.
  */
-export async function permissionFailures(declared: CrmPermissions, catalogue: PermissionCatalogue, base: () => Promise<BaseProfile | undefined>): Promise<CheckFailure[]> {
+export async function permissionFailures(
+  declared: CrmPermissions,
+  catalogue: PermissionCatalogue,
+  base: () => Promise<BaseProfile | undefined>,
+  previously?: CrmPermissions,
+): Promise<CheckFailure[]> {
   const failures: CheckFailure[] = [];
   let baseProfile: Promise<BaseProfile | undefined> | undefined;
   for (const [name, enabled] of Object.entries(declared)) {
@@ -32,7 +38,7 @@ export async function permissionFailures(declared: CrmPermissions, catalogue: Pe
     for (const parent of catalogue.parentsOf(name)) {
       if (declared[parent] === false) {
         failures.push({ property, reason: `'${name}' is granted but its parent permission '${parent}' is declared false; Zoho CRM refuses a child whose parent is off: set ${parent}: true, or ${name}: false` });
-      } else if (declared[parent] === undefined) {
+      } else if (declared[parent] === undefined && !(previously?.[name] === true && previously[parent] === undefined)) {
         baseProfile ??= base();
         const found = await baseProfile;
         if (found && found.switches[parent] === false) {

@@ -11,7 +11,7 @@ import { permissionFailures } from "./permission-rules";
 import { systemProfileRefusal } from "./profile-messages";
 import { allowedPermissionSetKeys, ProfilePermissionSetArgs, profilePermissionSetArgsSchema } from "./profile-permission-set-schema";
 import { addedNames, changedPermissionPaths, differingSwitches, liveValuesOf, planUpdate, ProfilePermissionSetOutputs } from "./profile-permission-set-state";
-import { CrmPermissions, DetailedProfile, isSystemProfile, profileArgsSchema, switchesOf } from "./schema";
+import { CrmPermissions, DetailedProfile, isSystemProfile, permissionsSchema, profileArgsSchema, switchesOf } from "./schema";
 
 /**
  * zohoCrm:ProfilePermissionSet: a few switches of a profile the stack does not own. Non-authoritative: it manages
@@ -25,15 +25,17 @@ export class ZohoCrmProfilePermissionSetKind implements ResourceKind<ProfilePerm
     return crmAccount(this.settings, this.connection);
   }
 
-  async check(_olds: Record<string, unknown>, news: Record<string, unknown>, context: ResourceContext): Promise<CheckOutcome<ProfilePermissionSetArgs>> {
+  async check(olds: Record<string, unknown>, news: Record<string, unknown>, context: ResourceContext): Promise<CheckOutcome<ProfilePermissionSetArgs>> {
     const parsed = profilePermissionSetArgsSchema.safeParse(news);
     if (!parsed.success) return { failures: failuresFromZod(parsed.error, allowedPermissionSetKeys) };
-    const failures = await this.vendorFailures(parsed.data, context);
+    const before = permissionsSchema.safeParse(olds.permissions);
+    const sameTarget = before.success && olds.profile === parsed.data.profile && olds.connection === parsed.data.connection;
+    const failures = await this.vendorFailures(parsed.data, context, sameTarget ? before.data : undefined);
     return failures.length > 0 ? { failures } : { inputs: parsed.data, failures: [] };
   }
 
   /** Read-only look-ups that catch, at preview, what Zoho would refuse at apply. */
-  private async vendorFailures(args: ProfilePermissionSetArgs, context: ResourceContext): Promise<CheckFailure[]> {
+  private async vendorFailures(args: ProfilePermissionSetArgs, context: ResourceContext, previously?: CrmPermissions): Promise<CheckFailure[]> {
     const profile = await this.account.profiles.resolve(args.profile);
     if (!profile) {
       const known = (await this.account.profiles.names()).join(", ");
@@ -52,7 +54,7 @@ export class ZohoCrmProfilePermissionSetKind implements ResourceKind<ProfilePerm
       const live = await this.requireLive(profile.id);
       return { label: `the profile '${live.name}'`, switches: switchesOf(live) };
     };
-    return permissionFailures(args.permissions, await this.account.catalogue(), readProfile);
+    return permissionFailures(args.permissions, await this.account.catalogue(), readProfile, previously);
   }
 
   async claims(inputs: Record<string, unknown>): Promise<Claim[]> {
@@ -131,9 +133,14 @@ export class ZohoCrmProfilePermissionSetKind implements ResourceKind<ProfilePerm
   /** One PATCH of these switches (this org's ids, parents first), if any; the client checks Zoho's SUCCESS answer. */
   private async send(profileId: string, switches: CrmPermissions | undefined): Promise<void> {
     if (!switches) return;
-    const toggles = (await this.account.catalogue()).toggles(switches);
-    this.account.written(profileId);
-    await this.account.client.updateProfile(profileId, { toggles });
+    const catalogue = await this.account.catalogue();
+    try {
+      await this.account.client.updateProfile(profileId, { toggles: catalogue.toggles(switches) });
+    } catch (error) {
+      this.account.written(profileId);
+      throw error;
+    }
+    this.account.switched(profileId, switches, catalogue);
   }
 
   private outputs(args: ProfilePermissionSetArgs, live: DetailedProfile, originalPermissions: CrmPermissions): ProfilePermissionSetOutputs {

@@ -13,7 +13,7 @@ import {
   argsAsLive, argsOf, changeFor, creationAndDeletionSettings, describeChanges, driftedPaths, factsOf, lastSeenTree, liveTree, outputsFor,
   ProfileOutputs,
 } from "./profile-state";
-import { allowedProfileKeys, DESCRIPTION_MAX, DetailedProfile, isLiteProfile, isSystemProfile, LiveProfile, ProfileArgs, profileArgsSchema, switchesOf } from "./schema";
+import { allowedProfileKeys, CrmPermissions, DESCRIPTION_MAX, DetailedProfile, isLiteProfile, isSystemProfile, LiveProfile, permissionsSchema, ProfileArgs, profileArgsSchema, switchesOf } from "./schema";
 
 /** Zoho's "New Profile" starts from Standard; a deleted profile's users go there unless the program says otherwise. */
 export const DEFAULT_PROFILE = "Standard";
@@ -35,7 +35,9 @@ export class ZohoCrmProfileKind implements ResourceKind<ProfileArgs, ProfileOutp
     const args = parsed.data;
     const creating = olds.name === undefined;
     const existingId = typeof olds.profileId === "string" ? olds.profileId : undefined;
-    const failures = await this.vendorFailures(args, { creating, owner: context.owner, previousName: olds.name, existingId });
+    const before = creating ? undefined : permissionsSchema.safeParse(olds.permissions);
+    const previously = before?.success ? before.data : undefined;
+    const failures = await this.vendorFailures(args, { creating, owner: context.owner, previousName: olds.name, existingId, previously });
     if (failures.length > 0) return { failures: [...failures, ...(await this.othersRefused(context))] };
     if (creating && args.adopt) {
       const target = await this.account.profiles.resolve(args.adopt);
@@ -65,7 +67,7 @@ export class ZohoCrmProfileKind implements ResourceKind<ProfileArgs, ProfileOutp
   /** Read-only look-ups that catch, at preview, what Zoho would refuse at apply. */
   private async vendorFailures(
     args: ProfileArgs,
-    { creating, owner, previousName, existingId }: { creating: boolean; owner?: ResourceOwner; previousName?: unknown; existingId?: string },
+    { creating, owner, previousName, existingId, previously }: { creating: boolean; owner?: ResourceOwner; previousName?: unknown; existingId?: string; previously?: CrmPermissions },
   ): Promise<CheckFailure[]> {
     const failures: CheckFailure[] = [];
     const directory = this.account.profiles;
@@ -110,7 +112,7 @@ export class ZohoCrmProfileKind implements ResourceKind<ProfileArgs, ProfileOutp
         const live = baseId ? await this.account.getProfile(baseId) : undefined;
         return live && { label, switches: switchesOf(live) };
       };
-      failures.push(...(await permissionFailures(args.permissions, await this.account.catalogue(), readBase)));
+      failures.push(...(await permissionFailures(args.permissions, await this.account.catalogue(), readBase, previously)));
     }
     return failures;
   }

@@ -55,6 +55,18 @@ describe("zohoCrm planning, in process", () => {
     expect(reads).toBe(1);
   });
 
+  it("a grant the last up already sent, its parent undeclared then and now, needs no read: no write will carry it", async () => {
+    let reads = 0;
+    const base = async () => (reads++, { label: "the profile 'Support Agents'", switches: { Crm_Implied_View_Leads: true } });
+    const declared = { Crm_Implied_Create_Leads: true };
+    expect(await permissionFailures(declared, catalogue, base, { Crm_Implied_Create_Leads: true })).toEqual([]);
+    expect(reads).toBe(0);
+    // Newly granted, or its parent declared before and left out now (the set gives that parent back): one read.
+    await permissionFailures(declared, catalogue, base, { Crm_Implied_Create_Leads: false });
+    await permissionFailures(declared, catalogue, base, { Crm_Implied_Create_Leads: true, Crm_Implied_View_Leads: true });
+    expect(reads).toBe(2);
+  });
+
   it("a Profile update carries only the leaves that differ from the last seen profile", () => {
     const live = liveTree(supportAgents);
     expect(changeFor({ name: "Support Agents", permissions: { Crm_Implied_View_Cases: true, Crm_Implied_Delete_Cases: false } }, live)).toEqual({ permissions: { Crm_Implied_Delete_Cases: false } });
