@@ -3,6 +3,7 @@ import { join } from "path";
 import { describe, expect, it } from "vitest";
 import { buildReport } from "../../cli/report/changes";
 import { KIND_VIEWS } from "../../cli/report/kinds";
+import { fitReport } from "../../cli/report/fit";
 import { renderReport } from "../../cli/report/markdown";
 import { previewSchema } from "../../cli/report/preview-json";
 import { repoRoot } from "../../harness/repo-root";
@@ -106,8 +107,43 @@ describe("the report command's input errors name the option and the rule", () =>
   });
 
   it("an unknown option or a missing value", async () => {
-    expect((await helpdeskCli(["report", "--json", "x"])).stderr).toContain('unknown option "--json"; options: --preview-json, --out');
+    expect((await helpdeskCli(["report", "--json", "x"])).stderr).toContain('unknown option "--json"; options: --preview-json, --out, --max-chars');
     expect((await helpdeskCli(["report", "--out"])).stderr).toContain("option --out needs a value: where to write the Markdown");
     expect((await helpdeskCli(["report", "--preview-json", "/nonexistent/p.json"])).stderr).toContain("--preview-json /nonexistent/p.json: cannot read it (ENOENT: no such file or directory");
+  });
+});
+
+describe("a report too long for a pull-request comment", () => {
+  // The first up of an exported account: 400 adopted profiles, every switch declared.
+  const adoptions = Array.from({ length: 400 }, (_, i) => step("create", "zohoDesk:Profile", `p${i}`, {
+    new: { name: `Profile ${i}`, adopt: `Profile ${i}`, permissions: { tickets: { view: true, edit: true, delete: false, export: false }, contacts: { view: true, delete: false } } },
+  }));
+
+  it("is cut at a line to fit, and says where it was cut and how to get all of it", async () => {
+    const whole = report(adoptions);
+    expect(whole.length).toBeGreaterThan(65_536);
+    const cut = fitReport(whole, 60_000);
+    expect(cut.length).toBeLessThanOrEqual(60_000);
+    expect(cut.startsWith(whole.slice(0, cut.indexOf("\n_Cut after")))).toBe(true);
+    expect(cut).toMatch(/_Cut after \d+ of \d+ lines: the whole report is [\d,]+ characters and this one holds 60,000\. Rerun `npx pulumi-helpdesk report` with `--max-chars 0`/);
+    expect(fitReport(whole, 0)).toBe(whole);
+  });
+
+  it("a cut inside the quoted errors of a failed preview closes their code block", () => {
+    const errors = Array.from({ length: 300 }, (_, i) => ({ severity: "error", message: `error: resource p${i} failed: ${"x".repeat(40)}` }));
+    const cut = fitReport(report([], errors), 5_000);
+    expect(cut.length).toBeLessThanOrEqual(5_000);
+    expect(cut.match(/^```/gm)!.length % 2).toBe(0);
+  });
+
+  it("the command cuts at 60,000 by default and refuses a limit that is not a whole number", async () => {
+    const input = JSON.stringify({ steps: adoptions, diagnostics: [] });
+    const result = await helpdeskCli(["report"], { input });
+    expect(result.code).toBe(0);
+    expect(result.stdout.length).toBeLessThanOrEqual(60_000);
+    expect(result.stdout).toContain("_Cut after");
+    const bad = await helpdeskCli(["report", "--max-chars", "64k"], { input });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("--max-chars 64k: must be a whole number of characters (0: never cut)");
   });
 });
