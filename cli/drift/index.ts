@@ -1,19 +1,16 @@
 import { appendFileSync, statSync } from "fs";
 import { resolve } from "path";
-import { helpText, OptionSpec, parseArgv } from "../report/argv";
+import { OptionSpec, parseOptions, usage, wantsHelp } from "../options";
 import { buildReport } from "../report/changes";
 import { parsePreview, Preview, previewErrors } from "../report/preview-json";
 import { PreviewRun, runDriftPreview } from "./run-preview";
 import { renderDrift } from "./summary";
 
-export const spec: OptionSpec = {
-  usage: "usage: pulumi-helpdesk drift [--stack NAME] [--cwd DIR] [--summary FILE]",
-  options: {
-    stack: "the stack to check (default: the selected stack)",
-    cwd: "the Pulumi project folder (default: the current folder)",
-    summary: "a file to append the Markdown to (default in GitHub Actions: $GITHUB_STEP_SUMMARY)",
-  },
-};
+export const OPTIONS = {
+  stack: { help: "the stack to check (default: the selected stack)" },
+  cwd: { help: "the Pulumi project folder (default: the current folder)" },
+  summary: { help: "a file to append the Markdown to (default in GitHub Actions: $GITHUB_STEP_SUMMARY)" },
+} satisfies Record<string, OptionSpec>;
 
 /** Exit codes: 7 on drift, as `pulumi preview --expect-no-changes` exits; 1 when the check itself could not run. */
 export const DRIFT = 7;
@@ -21,11 +18,11 @@ export const CHECK_FAILED = 1;
 
 /** npx pulumi-helpdesk drift: refresh, compare, and fail with the drifted cells when the account differs from the program. */
 export async function run(argv: string[]): Promise<number> {
-  const { values, help } = parseArgv(argv, spec);
-  if (help) {
-    process.stdout.write(helpText(spec));
+  if (wantsHelp(argv)) {
+    process.stdout.write(usage("drift", OPTIONS));
     return 0;
   }
+  const values = parseOptions(argv, OPTIONS);
   const cwd = projectFolder(values.cwd);
   // Checked before the preview, which takes minutes: a summary that cannot be written must not lose the verdict.
   if (values.summary) appendTo(values.summary, "", "--summary");

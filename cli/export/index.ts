@@ -1,6 +1,6 @@
 import { Settings } from "../../provider/core/settings";
 import { checkOutFile, writeOut } from "../out-file";
-import { OptionSpec, parseOptions, usage, wantsHelp } from "./argv";
+import { OptionSpec, parseOptions, usage, wantsHelp } from "../options";
 import { exportChatwoot } from "./chatwoot";
 import { exportImichat } from "./imichat";
 import { ExportOptions, ExportPlan, PermissionsMode, SystemMode } from "./plan";

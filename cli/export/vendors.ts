@@ -1,5 +1,5 @@
 import { CONNECTION_NAME } from "../../provider/zoho/connection";
-import { OptionSpec } from "./argv";
+import { OptionSpec } from "../options";
 
 /** The accounts the commands read, by the names the sandbox and the README use. */
 export const VENDORS = ["zohoDesk", "zohoCrm", "chatwoot", "omnivibe", "teamworkDesk", "imichat"] as const;

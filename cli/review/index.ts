@@ -1,5 +1,5 @@
 import { Settings } from "../../provider/core/settings";
-import { OptionSpec, parseOptions, usage, UsageError, wantsHelp } from "../export/argv";
+import { OptionSpec, parseOptions, usage, UsageError, wantsHelp } from "../options";
 import { environmentSettings, withSettingsExplained } from "../export/settings";
 import { checkOutFile, writeOut } from "../out-file";
 import { connectionFor, connectionOption, Vendor, vendorOption } from "../export/vendors";

@@ -27,8 +27,8 @@ describe("npx pulumi-helpdesk without a command it has", () => {
 
 describe("a bare word where an option goes", () => {
   it.each([
-    [["report", "preview.json"], 'unexpected argument "preview.json": the command takes options only (--preview-json, --out), each followed by its value'],
-    [["drift", "prod"], 'unexpected argument "prod": the command takes options only (--stack, --cwd, --summary), each followed by its value'],
+    [["report", "preview.json"], "unexpected argument 'preview.json': the command takes options only (--preview-json, --out, --max-chars), each followed by its value"],
+    [["drift", "prod"], "unexpected argument 'prod': the command takes options only (--stack, --cwd, --summary), each followed by its value"],
     [["export", "zohoDesk"], "unexpected argument 'zohoDesk': the command takes options only (--vendor, --out, --permissions, --system, --connection), each followed by its value"],
     [["review", "--vendor", "chatwoot", "csv"], "unexpected argument 'csv': the command takes options only (--vendor, --stack-state, --preview-json, --format, --out, --connection)"],
   ])("%j is named as an argument, not as an unknown option", async (args, message) => {

@@ -19,7 +19,7 @@ describe("an --out file that cannot be written is refused by name before anythin
   });
 
   it("an empty value is a missing value, in both option styles", async () => {
-    expect((await helpdeskCli(["report", "--preview-json="])).stderr).toContain("pulumi-helpdesk: option --preview-json needs a value");
+    expect((await helpdeskCli(["report", "--preview-json="])).stderr).toContain("pulumi-helpdesk: --preview-json needs a value");
     expect((await helpdeskCli(["export", "--vendor", "zohoDesk", "--out="])).stderr).toContain("pulumi-helpdesk: --out needs a value");
   });
 });

@@ -107,8 +107,8 @@ describe("the report command's input errors name the option and the rule", () =>
   });
 
   it("an unknown option or a missing value", async () => {
-    expect((await helpdeskCli(["report", "--json", "x"])).stderr).toContain('unknown option "--json"; options: --preview-json, --out, --max-chars');
-    expect((await helpdeskCli(["report", "--out"])).stderr).toContain("option --out needs a value: where to write the Markdown");
+    expect((await helpdeskCli(["report", "--json", "x"])).stderr).toContain("unknown option '--json'; the options are --preview-json, --out, --max-chars");
+    expect((await helpdeskCli(["report", "--out"])).stderr).toContain("--out needs a value: where to write the Markdown");
     expect((await helpdeskCli(["report", "--preview-json", "/nonexistent/p.json"])).stderr).toContain("--preview-json /nonexistent/p.json: cannot read it (ENOENT: no such file or directory");
   });
 });
@@ -144,6 +144,6 @@ describe("a report too long for a pull-request comment", () => {
     expect(result.stdout).toContain("_Cut after");
     const bad = await helpdeskCli(["report", "--max-chars", "64k"], { input });
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain("--max-chars 64k: must be a whole number of characters (0: never cut)");
+    expect(bad.stderr).toContain("--max-chars must be 0 (never cut) or a whole number of characters, at least 1000 (room for the totals and the notice of the cut); got '64k'");
   });
 });
